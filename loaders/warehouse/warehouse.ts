@@ -1,0 +1,138 @@
+// Opens the warehouse read-only, building it first if needed. The database file is named by a fingerprint of
+// the input files and of the ingest code, so changed CSVs or code never serve stale tables, and a lock makes
+// parallel loader processes ingest once.
+import {mkdirSync, readdirSync, renameSync, rmSync, statSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {createHash} from "node:crypto";
+import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {analysisDateOverride, cacheDir, dataSource, type DataSource} from "../config.js";
+import {buildOnce} from "../lock.js";
+import {ensureSynthetic} from "../synthetic.js";
+import {CONTRACT} from "./contract.js";
+import {hashFile, hashSources, listFiles} from "../fingerprint.js";
+import {ingest, locateInput} from "./ingest.js";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** How many warehouses (fingerprints) to keep in the cache before pruning the oldest. */
+const KEEP_WAREHOUSES = 6;
+
+export type Row = Record<string, unknown>;
+
+export class Warehouse {
+  constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDBConnection,
+    readonly source: DataSource,
+    readonly path: string,
+    readonly fingerprint: string
+  ) {}
+
+  /** Runs SQL with optional named parameters ($name) and returns plain rows (BIGINT → number, dates → ISO). */
+  async query<T = Row>(sql: string, params?: Record<string, DuckDBValue>): Promise<T[]> {
+    const reader = await this.db.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS().map((row) => plain(row) as T);
+  }
+
+  /** The analysis date as YYYY-MM-DD: ANALYSIS_DATE, else the last purchase date in the data. */
+  async analysisDate(): Promise<string> {
+    const [range] = await this.query<{first: string | null; last: string | null}>(
+      `SELECT strftime(min(purchase_date), '%Y-%m-%d') AS first, strftime(max(purchase_date), '%Y-%m-%d') AS last FROM order_facts`
+    );
+    if (!range.first || !range.last) throw new Error("The orders table has no rows that could be read: see the rejects");
+    const override = analysisDateOverride();
+    if (override && override < range.first) {
+      throw new Error(`ANALYSIS_DATE=${override} is before the first purchase in the data (${range.first})`);
+    }
+    return override ?? range.last;
+  }
+
+  /** Whether an optional input file was present (required files always are, or ingest stopped). */
+  async hasInput(table: string): Promise<boolean> {
+    const rows = await this.query<{present: boolean}>(`SELECT present FROM input_files WHERE table_name = $table`, {table});
+    return rows[0]?.present ?? false;
+  }
+
+  close(): void {
+    this.db.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function plain(value: unknown): unknown {
+  if (typeof value === "bigint") return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  }
+  return value;
+}
+
+/** The code whose changes must rebuild the warehouse: the ingest code and SQL in this folder. */
+function ingestCodeHash(): string {
+  return hashSources(HERE, listFiles(HERE, (name) => /\.(ts|sql)$/.test(name)));
+}
+
+export async function openWarehouse(
+  source: DataSource = dataSource(),
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)
+): Promise<Warehouse> {
+  const dataDir = source.kind === "synthetic" ? await ensureSynthetic(source, log) : source.dir;
+  const hash = createHash("sha256").update(ingestCodeHash());
+  const hashes: Record<string, string> = {};
+  for (const contract of CONTRACT) {
+    const path = locateInput(dataDir, contract);
+    if (!path) continue;
+    // Synthetic files are a pure function of the generator code, scale and seed, already in dataDir's name.
+    hashes[path] = source.kind === "synthetic" ? dataDir : await hashFile(path);
+    hash.update(`${contract.file}:${path.endsWith(".gz")}:${hashes[path]}\n`);
+  }
+  const fingerprint = hash.digest("hex").slice(0, 20);
+  const folder = join(cacheDir(), "warehouse");
+  mkdirSync(folder, {recursive: true});
+  const path = join(folder, `${source.name.replace(/[^\w.-]/g, "_")}-${fingerprint}.duckdb`);
+  await buildOnce(path, async () => {
+    const started = Date.now();
+    log(`warehouse: ingesting ${dataDir} (fingerprint ${fingerprint})`);
+    const tmp = `${path}.tmp-${process.pid}`;
+    rmSync(tmp, {force: true});
+    try {
+      await ingest(tmp, {
+        dataDir,
+        dataSource: source.name,
+        fingerprint,
+        hashes: source.kind === "synthetic" ? undefined : hashes,
+        log
+      });
+      renameSync(tmp, path);
+    } finally {
+      rmSync(tmp, {force: true});
+      rmSync(`${tmp}.wal`, {force: true});
+    }
+    log(`warehouse: ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    prune(folder, path);
+  });
+  const instance = await DuckDBInstance.create(path, {access_mode: "READ_ONLY"});
+  return new Warehouse(instance, await instance.connect(), source, path, fingerprint);
+}
+
+/** Keeps the newest warehouses; older fingerprints are dead weight (each is tens of MB). */
+function prune(folder: string, keep: string): void {
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith(".duckdb"))
+    .map((name) => join(folder, name))
+    .filter((file) => file !== keep)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const file of files.slice(KEEP_WAREHOUSES - 1)) rmSync(file, {force: true});
+}
+
+/** Runs `fn` with an open warehouse and always closes it: the shape of every loader. */
+export async function withWarehouse<T>(fn: (warehouse: Warehouse) => Promise<T>): Promise<T> {
+  const warehouse = await openWarehouse();
+  try {
+    return await fn(warehouse);
+  } finally {
+    warehouse.close();
+  }
+}
