@@ -7,6 +7,7 @@ export type ChurnGroup = "frequent" | "repeat" | "one-time";
 export interface ChurnGroupRule {
   group: ChurnGroup;
   label: string;
+  shortLabel: string;
   /** A person is churned after more than this many days without a purchase. */
   churnAfterDays: number;
 }
@@ -15,9 +16,9 @@ export interface ChurnGroupRule {
 export const FREQUENT_GAP_DAYS = 90;
 
 export const SEED_CHURN_RULE: readonly ChurnGroupRule[] = [
-  {group: "frequent", label: `Frequent buyers (average gap between orders < ${FREQUENT_GAP_DAYS} days)`, churnAfterDays: 180},
-  {group: "repeat", label: "Other repeat buyers", churnAfterDays: 365},
-  {group: "one-time", label: "One-time buyers", churnAfterDays: 540}
+  {group: "frequent", shortLabel: "Frequent buyers", label: `Frequent buyers (average gap between orders < ${FREQUENT_GAP_DAYS} days)`, churnAfterDays: 180},
+  {group: "repeat", shortLabel: "Other repeat buyers", label: "Other repeat buyers", churnAfterDays: 365},
+  {group: "one-time", shortLabel: "One-time buyers", label: "One-time buyers", churnAfterDays: 540}
 ];
 
 export interface PurchaseHistory {

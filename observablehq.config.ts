@@ -1,0 +1,23 @@
+// Observable Framework configuration: the site's pages, theme and footer.
+import {offlineConfig} from "./loaders/build/offline-config.js";
+import {dataSource} from "./loaders/config.js";
+
+const source = dataSource();
+const sourceLabel =
+  source.kind === "synthetic" ? `synthetic Olist-like data (scale ${source.scale}, seed ${source.seed})` : `Olist files in ${source.name}/`;
+
+export default {
+  root: "src",
+  title: "Olist Customer Analytics",
+  pages: [
+    {name: "Executive overview", path: "/"},
+    {name: "Data quality", path: "/data-quality"}
+  ],
+  // Light and dark themes follow the reader's setting; style.css adds the print stylesheet.
+  style: "style.css",
+  search: true,
+  toc: true,
+  pager: false,
+  footer: `Data: ${sourceLabel}. Built ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with Observable Framework.`,
+  ...offlineConfig
+};
