@@ -8,6 +8,8 @@ const sourceLabel =
 
 export default {
   root: "src",
+  // SITE_OUTPUT lets tests build elsewhere without touching dist/.
+  output: process.env.SITE_OUTPUT ?? "dist",
   title: "Olist Customer Analytics",
   pages: [
     {name: "Executive overview", path: "/"},
