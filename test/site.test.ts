@@ -1,7 +1,7 @@
 // The built site, end to end: `npm run build` on the hand-made dataset, then every page in real Chromium.
 // Also proves that a changed CSV reaches the built site (Framework alone would serve the cached output).
-import {spawnSync} from "node:child_process";
-import {appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from "node:fs";
+import {spawn, spawnSync} from "node:child_process";
+import {appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import type {Browser} from "playwright-core";
@@ -102,4 +102,36 @@ describe.skipIf(!haveChromium)("every page in Chromium", () => {
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(3);
     await page.close();
   }, 60_000);
+});
+
+describe.skipIf(!haveChromium)("npm run dev", () => {
+  test("serves the site and re-renders a page when it is edited", async () => {
+    const port = 4100 + Math.floor(Math.random() * 800);
+    const name = `dev-check-${process.pid}`;
+    const page = join(ROOT, "src", `${name}.md`);
+    writeFileSync(page, "# Before the edit\n");
+    const dev = spawn("npm", ["run", "dev", "--", "--no-open", "--port", String(port)], {cwd: ROOT, env, detached: true});
+    let log = "";
+    dev.stdout.on("data", (chunk) => (log += chunk));
+    dev.stderr.on("data", (chunk) => (log += chunk));
+    const browser = await launchChromium();
+    try {
+      await expect.poll(() => log, {timeout: 60_000}).toContain(`http://127.0.0.1:${port}/`);
+      const tab = await browser.newPage();
+      // Edits reach the page over Framework's websocket, once the server has welcomed it.
+      const welcomed = new Promise<void>((done) => tab.on("console", (m) => m.text().includes("type: welcome") && done()));
+      await tab.goto(`http://127.0.0.1:${port}/${name}`);
+      await welcomed;
+      expect(await tab.locator("h1").first().textContent()).toBe("Before the edit");
+      writeFileSync(page, "# After the edit\n");
+      await expect.poll(() => tab.locator("h1").first().textContent(), {timeout: 20_000}).toBe("After the edit");
+      // The overview renders in preview too (loaders run on demand).
+      await tab.goto(`http://127.0.0.1:${port}/`);
+      await tab.waitForSelector('[data-kpi="orders"] .kpi-value', {timeout: 60_000});
+    } finally {
+      await browser.close();
+      process.kill(-dev.pid!, "SIGTERM");
+      rmSync(page, {force: true});
+    }
+  }, 120_000);
 });
