@@ -1,6 +1,7 @@
 // A cross-process "build once" guard: the first process to create `target` does the work; the others wait
 // for it to appear. Framework runs several loaders in parallel, and each may find the warehouse missing.
-import {closeSync, existsSync, openSync, readFileSync, rmSync, writeSync} from "node:fs";
+import {closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync} from "node:fs";
+import {dirname} from "node:path";
 import {setTimeout as sleep} from "node:timers/promises";
 
 function alive(pid: number): boolean {
@@ -19,6 +20,7 @@ function alive(pid: number): boolean {
 export async function buildOnce(target: string, build: () => Promise<void>, timeoutMs = 60 * 60 * 1000): Promise<void> {
   const lock = `${target}.lock`;
   const started = Date.now();
+  mkdirSync(dirname(target), {recursive: true});
   while (!existsSync(target)) {
     let fd: number | undefined;
     try {
