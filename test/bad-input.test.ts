@@ -5,6 +5,7 @@ import {join} from "node:path";
 import {beforeAll, describe, expect, test} from "vitest";
 import {dataQuality} from "../loaders/data-quality.js";
 import {kpis} from "../loaders/kpis.js";
+import {overview} from "../loaders/overview.js";
 import {tinyOlist, writeDataset, type Dataset} from "./fixtures/tiny-olist.js";
 import {useTempCache, withDir} from "./helpers.js";
 
@@ -165,6 +166,10 @@ describe("orphans are kept and counted", () => {
     const orphans = await orphansOf(dir);
     expect(orphans).not.toHaveProperty("items whose product is unknown");
     expect(orphans).not.toHaveProperty("customer zip prefixes without coordinates");
+    // The overview says why it has no categories instead of failing.
+    const o = await withDir(dir, overview);
+    expect(o.categories).toBeNull();
+    expect(o.categories_missing).toBe("olist_products_dataset.csv is absent, so orders have no category");
   });
 });
 

@@ -2,7 +2,7 @@
 // the input files and of the ingest code, so changed CSVs or code never serve stale tables, and a lock makes
 // parallel loader processes ingest once.
 import {mkdirSync, readdirSync, renameSync, rmSync, statSync} from "node:fs";
-import {dirname, join} from "node:path";
+import {basename, dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {createHash} from "node:crypto";
 import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
@@ -84,9 +84,9 @@ export async function openWarehouse(
   for (const contract of CONTRACT) {
     const path = locateInput(dataDir, contract);
     if (!path) continue;
-    // Synthetic files are a pure function of the generator code, scale and seed, already in dataDir's name.
-    hashes[path] = source.kind === "synthetic" ? dataDir : await hashFile(path);
-    hash.update(`${contract.file}:${path.endsWith(".gz")}:${hashes[path]}\n`);
+    // Synthetic files are a pure function of the generator code, scale and seed, all in dataDir's name.
+    const content = source.kind === "synthetic" ? basename(dataDir) : (hashes[path] = await hashFile(path));
+    hash.update(`${contract.file}:${path.endsWith(".gz")}:${content}\n`);
   }
   const fingerprint = hash.digest("hex").slice(0, 20);
   const folder = join(cacheDir(), "warehouse");
