@@ -1,0 +1,66 @@
+// The loaders on the embedded synthetic data (scale 0.02), generated on first use into the cache, against
+// figures computed independently from the generated CSVs with d3-dsv.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {csvParse} from "d3-dsv";
+import {beforeAll, describe, expect, test} from "vitest";
+import {dataSource} from "../loaders/config.js";
+import {dataQuality, type DataQuality} from "../loaders/data-quality.js";
+import {kpis, type Kpis} from "../loaders/kpis.js";
+import {openWarehouse} from "../loaders/warehouse/warehouse.js";
+import {useTempCache} from "./helpers.js";
+
+let k: Kpis;
+let quality: DataQuality;
+let dir: string;
+
+beforeAll(async () => {
+  useTempCache();
+  const source = dataSource({SYNTH_SCALE: "0.02", SYNTH_SEED: "7"});
+  const warehouse = await openWarehouse(source, () => {});
+  try {
+    k = await kpis(warehouse);
+    quality = await dataQuality(warehouse);
+    dir = quality.data_dir;
+  } finally {
+    warehouse.close();
+  }
+});
+
+const read = (name: string) => csvParse(readFileSync(join(dir, name), "utf8").replace(/^\uFEFF/, ""));
+
+describe("loaders on synthetic data at scale 0.02", () => {
+  test("the source is the synthetic data, with the right size", () => {
+    expect(k.data_source).toBe("synthetic");
+    expect(dir).toMatch(/synthetic\/scale-0\.02-seed-7-[0-9a-f]{12}$/);
+    expect(k.customers).toBe(new Set(read("olist_customers_dataset.csv").map((c) => c.customer_unique_id)).size);
+    expect(k.customers).toBeGreaterThan(1800);
+  });
+
+  test("every row is kept but the points outside Brazil", () => {
+    const geolocation = read("olist_geolocation_dataset.csv");
+    const outside = geolocation.filter((g) => {
+      const lat = Number(g.geolocation_lat);
+      const lng = Number(g.geolocation_lng);
+      return !(lat >= -34 && lat <= 6 && lng >= -74 && lng <= -34);
+    }).length;
+    expect(quality.rejects.map((r) => [r.reason, r.rows])).toEqual(outside ? [["coordinates outside Brazil", outside]] : []);
+    for (const file of quality.files) expect(file.kept + file.rejected, file.file).toBe(file.records);
+    expect(quality.files.every((f) => f.present)).toBe(true);
+  });
+
+  test("KPIs equal an independent computation from the CSVs", () => {
+    const orders = read("olist_orders_dataset.csv");
+    const payments = read("olist_order_payments_dataset.csv");
+    const items = read("olist_order_items_dataset.csv");
+    expect(k.orders).toBe(orders.length);
+    expect(k.orders_delivered).toBe(orders.filter((o) => o.order_status === "delivered").length);
+    expect(k.revenue_payments).toBeCloseTo(payments.reduce((s, p) => s + Number(p.payment_value), 0), 1);
+    expect(k.revenue_items).toBeCloseTo(items.reduce((s, i) => s + Number(i.price) + Number(i.freight_value), 0), 1);
+    expect(k.analysis_date).toBe(orders.map((o) => o.order_purchase_timestamp!).sort().at(-1)!.slice(0, 10));
+    // Realistic shape: most people buy once, and the seed rule churns the early one-time buyers.
+    expect(k.repeat_customer_rate).toBeGreaterThan(0.01);
+    expect(k.repeat_customer_rate).toBeLessThan(0.06);
+    expect(k.churn_rate).toBeGreaterThan(0.02);
+  });
+});
