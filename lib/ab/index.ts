@@ -1,0 +1,21 @@
+// Statistics for A/B tests: planning, frequentist and Bayesian analysis, sequential testing, CUPED, verdicts.
+export * from "./errors.js";
+export type * from "./types.js";
+export { logGamma, logBeta, regIncBeta, regIncGamma } from "./special.js";
+export * from "./normal.js";
+export * from "./student-t.js";
+export * from "./chi-square-dist.js";
+export * from "./beta-dist.js";
+export * from "./planning.js";
+export * from "./ztest.js";
+export * from "./welch.js";
+export * from "./multiple.js";
+export * from "./chi-square-tests.js";
+export * from "./srm.js";
+export * from "./bayes-binomial.js";
+export * from "./bayes-revenue.js";
+export * from "./sequential.js";
+export * from "./peeking.js";
+export * from "./cuped.js";
+export * from "./verdict.js";
+export { sampleBinomial } from "./binomial-sample.js";
