@@ -5,7 +5,7 @@ import {existsSync, readFileSync} from "node:fs";
 import {basename, dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {CHECKS, rejectColumns} from "./checks.js";
+import {CHECKS, checkedSelect} from "./checks.js";
 import {CONTRACT, type TableContract} from "./contract.js";
 import {scanCsv} from "./csv-scan.js";
 import {InputError} from "./errors.js";
@@ -115,7 +115,7 @@ async function loadTable(db: DuckDBConnection, contract: TableContract, path: st
       FROM range(${unaccounted})`);
   }
 
-  await db.run(`CREATE TEMP TABLE checked_${t} AS SELECT *, ${rejectColumns(CHECKS[t])} FROM raw_${t}`);
+  await db.run(`CREATE TEMP TABLE checked_${t} AS ${checkedSelect(`raw_${t}`, CHECKS[t])}`);
   await db.run(`INSERT INTO rejects SELECT ${sqlString(file)}, '${t}', source_row, reject_column, reject_reason, reject_value
     FROM checked_${t} WHERE reject_reason IS NOT NULL ORDER BY source_row`);
   const rejected = await count(db, `SELECT count(*) FROM rejects WHERE table_name = '${t}'`);
