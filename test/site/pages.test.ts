@@ -1,0 +1,73 @@
+// Every page of the built site (synthetic data, scale 0.02) in real Chromium: no console error, no request to
+// another host, no cell error; and the overview's KPI cards show the values of kpis.json.
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import config from "../../observablehq.config.js";
+import {KPI_CARDS} from "../../src/components/kpi-cards.js";
+import {launchChromium} from "./browser.js";
+import {builtJson, builtPages} from "./build.js";
+import {haveChromium} from "./chromium.js";
+import {serveStatic} from "./static-server.js";
+
+const siteDir = inject("siteDir");
+
+test("every page in the sidebar is built, and nothing else", () => {
+  const routes = config.pages.map((p) => (p.path === "/" ? "index" : p.path.replace(/^\//, "")));
+  expect(builtPages(siteDir)).toEqual([...routes].sort());
+});
+
+describe.skipIf(!haveChromium)("every page in Chromium", () => {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof serveStatic>>;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    site = await serveStatic(siteDir);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  test("no console error, no cell error and no request to another host, on any page", async () => {
+    for (const name of builtPages(siteDir)) {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on("console", (m) => m.type() === "error" && problems.push(`${name}: console error: ${m.text()}`));
+      page.on("pageerror", (e) => problems.push(`${name}: page error: ${e.message}`));
+      page.on("request", (r) => {
+        if (!r.url().startsWith(site.url) && !r.url().startsWith("data:")) problems.push(`${name}: off-machine request ${r.url()}`);
+      });
+      await page.goto(`${site.url}/${name === "index" ? "" : name}`, {waitUntil: "networkidle"});
+      await page.waitForSelector("#observablehq-main h1");
+      expect(await page.locator(".observablehq--error").count(), `${name} shows a cell error`).toBe(0);
+      await page.close();
+      expect(problems).toEqual([]);
+    }
+  }, 180_000);
+
+  test("the KPI cards show the values of kpis.json", async () => {
+    const kpis = builtJson<Record<string, number>>(siteDir, "kpis");
+    const page = await browser.newPage();
+    await page.goto(site.url, {waitUntil: "networkidle"});
+    await page.waitForSelector("[data-kpi]");
+    for (const card of KPI_CARDS) {
+      const shown = await page.locator(`[data-kpi="${card.field}"] .kpi-value`).textContent();
+      expect(shown, card.field).toBe(card.format(kpis[card.field]));
+    }
+    // Independently of our formatter, so a formatting bug cannot hide behind it.
+    expect(await page.locator('[data-kpi="orders"] .kpi-value').textContent()).toBe(kpis.orders.toLocaleString("en-US"));
+    expect(await page.locator('[data-kpi="repeat_customer_rate"] .kpi-value').textContent()).toBe(`${(kpis.repeat_customer_rate * 100).toFixed(1)}%`);
+    expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(3);
+    await page.close();
+  }, 60_000);
+
+  test("the banner says which data the site shows", async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url, {waitUntil: "networkidle"});
+    const banner = page.locator(".banner");
+    expect(await banner.getAttribute("data-source")).toBe("synthetic");
+    expect(await banner.textContent()).toContain("Synthetic data");
+    expect(await page.locator("#observablehq-footer").textContent()).toContain("synthetic Olist-like data (scale 0.02, seed 7)");
+    await page.close();
+  }, 60_000);
+});
