@@ -13,6 +13,9 @@ export default {
   title: "Olist Customer Analytics",
   pages: [
     {name: "Executive overview", path: "/"},
+    {name: "Customer features", path: "/features"},
+    {name: "Review insights", path: "/reviews"},
+    {name: "Cohorts", path: "/cohorts"},
     {name: "Data quality", path: "/data-quality"}
   ],
   // Light and dark themes follow the reader's setting; style.css adds the print stylesheet.

@@ -1,7 +1,8 @@
 // Opens the warehouse read-only, building it first if needed. The database file is named by a fingerprint of
 // the input files and of the ingest code, so changed CSVs or code never serve stale tables, and a lock makes
 // parallel loader processes ingest once.
-import {mkdirSync, readdirSync, renameSync, rmSync, statSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {basename, dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {createHash} from "node:crypto";
@@ -32,6 +33,18 @@ export class Warehouse {
   async query<T = Row>(sql: string, params?: Record<string, DuckDBValue>): Promise<T[]> {
     const reader = await this.db.runAndReadAll(sql, params);
     return reader.getRowObjectsJS().map((row) => plain(row) as T);
+  }
+
+  /** The result of a query as a Parquet file's bytes (DuckDB writes it; the loader prints it to stdout). */
+  async parquet(sql: string, params?: Record<string, DuckDBValue>): Promise<Buffer> {
+    const dir = mkdtempSync(join(tmpdir(), "olist-parquet-"));
+    const file = join(dir, "out.parquet");
+    try {
+      await this.db.run(`COPY (${sql.trim().replace(/;$/, "")}) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`, params);
+      return readFileSync(file);
+    } finally {
+      rmSync(dir, {recursive: true, force: true});
+    }
   }
 
   /** The analysis date as YYYY-MM-DD: ANALYSIS_DATE, else the last purchase date in the data. */

@@ -1,0 +1,66 @@
+// The customer feature table: one row per person as of a cutoff date, built in DuckDB SQL from history up to
+// the cutoff only. The cutoff is a parameter so that the churn model can build training and evaluation
+// snapshots; the site's table uses the analysis date.
+import {readFileSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {fileURLToPath} from "node:url";
+import type {Row, Warehouse} from "../warehouse/warehouse.js";
+import {FEATURES, type FeatureDefinition} from "./dictionary.js";
+
+const FEATURES_SQL = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "customer-features.sql"), "utf8");
+
+function checkCutoff(cutoff: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(cutoff) || Number.isNaN(Date.parse(`${cutoff}T00:00:00Z`))) {
+    throw new Error(`cutoff ${cutoff}: expected a date as YYYY-MM-DD`);
+  }
+  return cutoff;
+}
+
+export function customerFeatures(warehouse: Warehouse, cutoff: string): Promise<Row[]> {
+  return warehouse.query(FEATURES_SQL, {cutoff: checkCutoff(cutoff)});
+}
+
+export function customerFeaturesParquet(warehouse: Warehouse, cutoff: string): Promise<Buffer> {
+  return warehouse.parquet(FEATURES_SQL, {cutoff: checkCutoff(cutoff)});
+}
+
+export interface FeatureSummary extends FeatureDefinition {
+  non_null_share: number;
+  distinct: number; // approximate
+  min: string | null;
+  max: string | null;
+  mean: number | null;
+  median: number | null;
+}
+
+export interface FeatureDictionary {
+  cutoff: string;
+  people: number;
+  features: FeatureSummary[];
+}
+
+/** The dictionary with each feature's coverage and distribution at the cutoff (DuckDB's SUMMARIZE). */
+export async function featureDictionary(warehouse: Warehouse, cutoff: string): Promise<FeatureDictionary> {
+  const stats = await warehouse.query<{column_name: string; min: string | null; max: string | null; approx_unique: number;
+    avg: string | null; q50: string | null; count: number; null_percentage: number}>(`SUMMARIZE (${FEATURES_SQL})`, {cutoff: checkCutoff(cutoff)});
+  const byName = new Map(stats.map((s) => [s.column_name, s]));
+  const number = (v: string | null) => (v === null ? null : Number(Number(v).toPrecision(6)));
+  return {
+    cutoff,
+    people: stats[0]?.count ?? 0,
+    features: FEATURES.map((feature) => {
+      const s = byName.get(feature.name);
+      if (!s) throw new Error(`feature ${feature.name} is in the dictionary but not in customer-features.sql`);
+      const numeric = feature.kind !== "categorical";
+      return {
+        ...feature,
+        non_null_share: Number((1 - s.null_percentage / 100).toFixed(4)),
+        distinct: s.approx_unique,
+        min: s.min,
+        max: s.max,
+        mean: numeric ? number(s.avg) : null,
+        median: numeric ? number(s.q50) : null
+      };
+    })
+  };
+}
