@@ -4,6 +4,19 @@ import {sql} from "./sql.js";
 import {analysisDateOverride} from "./config.js";
 import type {Row, Warehouse} from "./warehouse/warehouse.js";
 
+export interface InputFile {
+  table_name: string;
+  file: string;
+  required: boolean;
+  present: boolean;
+  disables: string;
+  bytes: number | null;
+  sha256: string | null;
+  records: number;
+  kept: number;
+  rejected: number;
+}
+
 export interface DataQuality {
   data_source: string;
   data_dir: string;
@@ -13,7 +26,7 @@ export interface DataQuality {
   analysis_date_rule: string;
   purchase_range: {first: string; last: string};
   sparse_months: Row[];
-  files: Row[];
+  files: InputFile[];
   rejects: Row[];
   orphans: Row[];
   nulls: Row[];
@@ -32,8 +45,8 @@ export async function dataQuality(warehouse: Warehouse): Promise<DataQuality> {
   const meta = Object.fromEntries(
     (await warehouse.query<{key: string; value: string}>(`SELECT key, value FROM meta`)).map((r) => [r.key, r.value])
   );
-  const files = await warehouse.query(`SELECT * FROM input_files`);
-  const present = files.filter((f) => f.present).map((f) => f.table_name as string);
+  const files = await warehouse.query<InputFile>(`SELECT * FROM input_files`);
+  const present = files.filter((f) => f.present).map((f) => f.table_name);
   const [range] = await warehouse.query<{first: string; last: string}>(
     `SELECT strftime(min(purchased_at), '%Y-%m-%d %H:%M:%S') AS first, strftime(max(purchased_at), '%Y-%m-%d %H:%M:%S') AS last FROM order_facts`
   );
