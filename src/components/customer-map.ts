@@ -1,6 +1,7 @@
 // Customers on a map of Brazil drawn from the geolocation points themselves (no external map files): one dot
 // per 0.25° cell, sized by customers and coloured by revenue per customer.
 import * as Plot from "@observablehq/plot";
+import type {ChartOptions} from "./chart-options.js";
 
 export interface MapCell {
   lat: number;
@@ -9,9 +10,10 @@ export interface MapCell {
   revenue: number;
 }
 
-export function customerMap(cells: MapCell[], {width}: {width: number}) {
+export function customerMap(cells: MapCell[], {width, document}: ChartOptions) {
   const data = cells.map((c) => ({...c, revenue_per_customer: c.revenue / c.customers}));
   return Plot.plot({
+    document,
     width,
     height: Math.round(width * 0.95),
     projection: {type: "mercator", domain: {type: "MultiPoint", coordinates: data.map((d) => [d.lng, d.lat])}},

@@ -1,5 +1,6 @@
 // Monthly payments (bars) with the order count as a line on its own scale.
 import * as Plot from "@observablehq/plot";
+import type {ChartOptions} from "./chart-options.js";
 
 export interface MonthRow {
   month: string; // YYYY-MM
@@ -7,19 +8,20 @@ export interface MonthRow {
   revenue: number;
 }
 
-export function revenueTrend(monthly: MonthRow[], {width}: {width: number}): SVGSVGElement | HTMLElement {
+export function revenueTrend(monthly: MonthRow[], {width, document}: ChartOptions): SVGSVGElement | HTMLElement {
   const data = monthly.map((d) => ({...d, date: new Date(`${d.month}-01T00:00:00Z`)}));
   const maxRevenue = Math.max(1, ...data.map((d) => d.revenue));
   const maxOrders = Math.max(1, ...data.map((d) => d.orders));
   const scale = maxRevenue / maxOrders; // draws orders on the revenue axis
   return Plot.plot({
+    document,
     width,
     height: 300,
     marginLeft: 60,
     x: {type: "utc", label: null},
     y: {grid: true, label: "Payments (R$)", tickFormat: "~s"},
     marks: [
-      Plot.rectY(data, {x: "date", interval: "month", y: "revenue", fill: "var(--theme-foreground-focus)", fillOpacity: 0.6, tip: true,
+      Plot.rectY(data, {x: "date", interval: "month", y: "revenue", fill: "var(--theme-foreground-focus, #3b5fc0)", fillOpacity: 0.6, tip: true,
         title: (d) => `${d.month}\nR$${Math.round(d.revenue).toLocaleString("en-US")}\n${d.orders.toLocaleString("en-US")} orders`}),
       Plot.lineY(data, {x: (d) => new Date(d.date.getTime() + 14 * 864e5), y: (d) => d.orders * scale, stroke: "currentColor", curve: "monotone-x"}),
       Plot.axisY({anchor: "right", label: "Orders", tickFormat: (v: number) => Math.round(v / scale).toLocaleString("en-US")}),

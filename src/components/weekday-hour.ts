@@ -1,10 +1,12 @@
 // Orders by weekday and hour of purchase.
 import * as Plot from "@observablehq/plot";
+import type {ChartOptions} from "./chart-options.js";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-export function weekdayHourHeatmap(cells: {weekday: number; hour: number; orders: number}[], {width}: {width: number}) {
+export function weekdayHourHeatmap(cells: {weekday: number; hour: number; orders: number}[], {width, document}: ChartOptions) {
   return Plot.plot({
+    document,
     width,
     height: 220,
     marginLeft: 40,
