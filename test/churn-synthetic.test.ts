@@ -1,0 +1,130 @@
+// The whole churn run on synthetic data (scale 0.02): labels and the oracle against independent computations
+// from the generated CSVs, every model and baseline in the metrics, one training per cache key, and batch
+// scores equal to single-row scoring of the published (JSON) model.
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {csvParse} from "d3-dsv";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {encodeRow} from "../lib/churn/encode.js";
+import {rocAuc} from "../lib/ml/metrics.js";
+import {validateModel} from "../lib/ml/model.js";
+import {predictProbability} from "../lib/ml/score.js";
+import {dataSource} from "../loaders/config.js";
+import {customerFeatures} from "../loaders/features/customer-features.js";
+import {churnMetrics} from "../loaders/churn/publish.js";
+import {churnRun, type ChurnRun} from "../loaders/churn/run.js";
+import {addDays} from "../loaders/churn/window.js";
+import {openWarehouse, type Warehouse} from "../loaders/warehouse/warehouse.js";
+import {useTempCache} from "./helpers.js";
+
+let warehouse: Warehouse;
+let run: ChurnRun;
+let dir: string;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  useTempCache();
+  warehouse = await openWarehouse(dataSource({SYNTH_SCALE: "0.02", SYNTH_SEED: "7"}), () => {});
+  run = await churnRun(warehouse, (line) => logged.push(line));
+  const [meta] = await warehouse.query<{value: string}>(`SELECT value FROM meta WHERE key = 'data_dir'`);
+  dir = meta!.value;
+}, 300_000);
+
+afterAll(() => warehouse?.close());
+
+const read = (name: string) => csvParse(readFileSync(join(dir, name), "utf8"));
+
+describe("the churn run on synthetic data", () => {
+  test("the window: repeats stop at 2018-09-01, so labels end by 2018-08-31 and the cutoffs are 180 and 360 days before", () => {
+    // At this scale the last order may fall before 31 August; the analysis date then ends the labels.
+    const L = run.window.analysisDate < "2018-08-31" ? run.window.analysisDate : "2018-08-31";
+    expect(run.window).toMatchObject({horizonDays: 180, lastReliableDate: L, evaluationCutoff: addDays(L, -180), trainingCutoff: addDays(L, -360)});
+  });
+
+  test("evaluation labels equal an independent count from the CSVs", () => {
+    const person = new Map(read("olist_customers_dataset.csv").map((c) => [c.customer_id!, c.customer_unique_id!]));
+    const T = run.window.evaluationCutoff;
+    const end = addDays(T, 180);
+    const before = new Set<string>();
+    const after = new Set<string>();
+    for (const o of read("olist_orders_dataset.csv")) {
+      if (o.order_status === "canceled" || o.order_status === "unavailable") continue;
+      const id = person.get(o.customer_id!);
+      if (!id) continue;
+      const day = o.order_purchase_timestamp!.slice(0, 10);
+      if (day <= T) before.add(id);
+      else if (day <= end) after.add(id);
+    }
+    const churned = [...before].filter((id) => !after.has(id)).length;
+    expect(run.counts.evaluation).toBe(before.size);
+    expect(run.counts.evaluation_churned).toBe(churned);
+    expect(churned).toBeLessThan(before.size); // some came back
+  });
+
+  test("every model and baseline is measured, and the oracle's AUC matches one computed from truth_orders.csv", () => {
+    expect(run.results.map((r) => r.name)).toEqual(["GBDT", "Random forest", "Logistic regression", "Recency alone", "Seed rule", "BG/NBD", "Oracle"]);
+    for (const r of run.results) {
+      expect(r.metrics.roc_auc, r.name).toBeGreaterThan(0);
+      expect(r.metrics.roc_auc, r.name).toBeLessThan(1);
+      expect(r.metrics.log_loss, r.name).toBeGreaterThan(0);
+      expect(r.curves.roc.at(-1)).toEqual({fpr: 1, tpr: 1});
+    }
+    // Independent oracle: the last order before the end of the cutoff day, from the CSV.
+    const T = run.window.evaluationCutoff;
+    const endOfCutoff = Date.parse(`${addDays(T, 1)}T00:00:00Z`);
+    const last = new Map<string, {t: number; lambda: number; p: number}>();
+    for (const r of read("truth_orders.csv")) {
+      const t = Date.parse(`${r.purchase_timestamp!.replace(" ", "T")}Z`);
+      if (t >= endOfCutoff) continue;
+      const prev = last.get(r.customer_unique_id!);
+      if (!prev || t > prev.t) last.set(r.customer_unique_id!, {t, lambda: Number(r.lambda_per_day), p: Number(r.dropout_prob_after)});
+    }
+    const person = new Map(read("olist_customers_dataset.csv").map((c) => [c.customer_id!, c.customer_unique_id!]));
+    const returned = new Set<string>();
+    const buyers = new Set<string>();
+    for (const o of read("olist_orders_dataset.csv")) {
+      if (o.order_status === "canceled" || o.order_status === "unavailable") continue;
+      const id = person.get(o.customer_id!)!;
+      const day = o.order_purchase_timestamp!.slice(0, 10);
+      if (day <= T) buyers.add(id);
+      else if (day <= addDays(T, 180)) returned.add(id);
+    }
+    const ids = [...buyers];
+    const probs = ids.map((id) => {
+      const {t, lambda, p} = last.get(id)!;
+      const elapsed = (endOfCutoff - t) / 86_400_000;
+      const s = (1 - p) * Math.exp(-lambda * elapsed);
+      return 1 - (s / (p + s)) * (1 - Math.exp(-lambda * 180));
+    });
+    const labels = ids.map((id) => (returned.has(id) ? 0 : 1));
+    expect(run.results.find((r) => r.name === "Oracle")!.metrics.roc_auc).toBeCloseTo(rocAuc(labels, probs), 5);
+  });
+
+  test("a second call reads the cache instead of training again", async () => {
+    expect(logged.some((l) => l.includes("trained in"))).toBe(true);
+    const again: string[] = [];
+    const second = await churnRun(warehouse, (line) => again.push(line));
+    expect(again).toEqual([]);
+    expect(second.model).toEqual(run.model);
+  });
+
+  test("batch scores equal single-row scores of the JSON model on the analysis date's features", async () => {
+    const model = validateModel(JSON.parse(JSON.stringify(run.model))) as typeof run.model;
+    const rows = await customerFeatures(warehouse, run.window.analysisDate);
+    expect(run.scores).toHaveLength(rows.length);
+    const byId = new Map(run.scores.map((s) => [s.customer_unique_id, s.churn_probability]));
+    for (const row of rows.filter((_, i) => i % 37 === 0)) {
+      expect(predictProbability(model, encodeRow(model.preprocessing.encoder, row))).toBe(byId.get(row.customer_unique_id as string));
+    }
+  });
+
+  test("the metrics file names every model, the grid and the model's size", async () => {
+    const m = await churnMetrics(warehouse);
+    expect(m.results.map((r) => r.name)).toContain("BG/NBD");
+    expect(m.cv).toHaveLength(8);
+    expect(m.cv.map((c) => c.params)).toContainEqual(m.chosen.params);
+    expect(m.model_summary.bytes).toBe(Buffer.byteLength(JSON.stringify(run.model)));
+    expect(m.model_summary.gzip_bytes).toBeLessThan(m.model_summary.bytes);
+    expect(m.features.some((f) => f.used_by_model)).toBe(true);
+  });
+});
