@@ -1,6 +1,7 @@
 // Observable Framework configuration: the site's pages, theme and footer.
 import {offlineConfig} from "./loaders/build/offline-config.js";
 import {dataSource} from "./loaders/config.js";
+import {CHART_PATHS} from "./src/charts/catalog.js";
 
 const source = dataSource();
 const sourceLabel =
@@ -13,11 +14,19 @@ export default {
   title: "Olist Customer Analytics",
   pages: [
     {name: "Executive overview", path: "/"},
+    {name: "Business insights", path: "/insights"},
     {name: "Customer features", path: "/features"},
     {name: "Review insights", path: "/reviews"},
     {name: "Cohorts", path: "/cohorts"},
+    {name: "Segments", path: "/segments"},
+    {name: "Customer lifetime value", path: "/clv"},
+    {name: "Churn model", path: "/churn-model"},
+    {name: "Churn scoring", path: "/churn-scoring"},
+    {name: "A/B testing", path: "/ab-testing"},
     {name: "Data quality", path: "/data-quality"}
   ],
+  // Files with stable paths for wikis: each key chart as SVG, PNG and the CSV of its data (src/charts/).
+  dynamicPaths: CHART_PATHS,
   // Light and dark themes follow the reader's setting; style.css adds the print stylesheet.
   style: "style.css",
   search: true,
