@@ -1,7 +1,8 @@
 // The analyst's workflow on a copy of the synthetic data (scale 0.02: every page's models need some repeat
 // buyers, which the hand-made dataset lacks): a changed CSV reaches the built site (Framework alone would
-// serve its cached loader output), and `npm run dev` serves the site and re-renders an edited page. Both use
-// Framework's cache in src/.observablehq, so they run one after the other in this file.
+// serve its cached loader output), and `npm run dev` re-renders an edited page, and re-runs the affected loaders
+// after an edit to loader code or to a CSV (loaders/dev/run.ts). Both use Framework's cache in src/.observablehq,
+// so they run one after the other in this file.
 import {spawn} from "node:child_process";
 import {appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
@@ -37,10 +38,12 @@ describe("npm run build", () => {
 });
 
 describe.skipIf(!haveChromium)("npm run dev", () => {
-  test("serves the site and re-renders a page when it is edited", async () => {
+  test("re-renders an edited page, re-runs loaders after code or CSV edits", async () => {
     const port = 4100 + Math.floor(Math.random() * 800);
     const name = `dev-check-${process.pid}`;
     const page = join(ROOT, "src", `${name}.md`);
+    const loader = join(ROOT, "src", "data", `${name}.json.ts`);
+    const module = join(ROOT, "loaders", `${name}.ts`);
     writeFileSync(page, "# Before the edit\n");
     const dev = spawn("npm", ["run", "dev", "--", "--no-open", "--port", String(port)], {cwd: ROOT, env: {...process.env, ...env}, detached: true});
     let log = "";
@@ -57,13 +60,28 @@ describe.skipIf(!haveChromium)("npm run dev", () => {
       expect(await tab.locator("h1").first().textContent()).toBe("Before the edit");
       writeFileSync(page, "# After the edit\n");
       await expect.poll(() => tab.locator("h1").first().textContent(), {timeout: 20_000}).toBe("After the edit");
-      // The overview renders in preview too (loaders run on demand).
+
+      // An edit to loader code (here a module under loaders/ that a loader imports) re-runs that loader, which
+      // Framework alone would not notice, and the open page shows the new output.
+      writeFileSync(module, `export const value = "first";\n`);
+      writeFileSync(loader, `import {value} from "../../loaders/${name}.js";\nprocess.stdout.write(JSON.stringify({value}));\n`);
+      writeFileSync(page, `# Loader check\n\n\`\`\`js\nconst check = FileAttachment("data/${name}.json").json();\n\`\`\`\n\n<p id="value">\${check.value}</p>\n`);
+      await expect.poll(() => tab.locator("#value").textContent().catch(() => null), {timeout: 30_000}).toBe("first");
+      writeFileSync(module, `export const value = "second";\n`);
+      await expect.poll(() => tab.locator("#value").textContent(), {timeout: 60_000}).toBe("second");
+
+      // An edited CSV rebuilds the warehouse and re-runs the loaders that read it; the open overview updates.
       await tab.goto(`http://127.0.0.1:${port}/`);
-      await tab.waitForSelector('[data-kpi="orders"] .kpi-value', {timeout: 60_000});
+      const orders = tab.locator('[data-kpi="orders"] .kpi-value');
+      await orders.waitFor({timeout: 60_000});
+      const before = Number((await orders.textContent())!.replace(/\D/g, ""));
+      const customer = csvParse(readFileSync(ordersFile, "utf8"))[0]!.customer_id;
+      appendFileSync(ordersFile, `neworder2,${customer},delivered,2018-05-02 10:00:00,,,,\n`);
+      await expect.poll(async () => Number((await orders.textContent())!.replace(/\D/g, "")), {timeout: 90_000}).toBe(before + 1);
     } finally {
       await browser.close();
       process.kill(-dev.pid!, "SIGTERM");
-      rmSync(page, {force: true});
+      for (const file of [page, loader, module]) rmSync(file, {force: true});
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -1,0 +1,96 @@
+// npm run dev: Framework's preview server plus a watcher for what Framework does not watch (its issue #204).
+// Framework re-renders an edited page by itself and re-runs a loader when the loader file changes. This adds:
+// an edit to lib/, loaders/ or src/components|charts touches exactly the loaders that import the edited file
+// (see graph.ts), so Framework re-runs them on the next request and live-reloads the open page; an edited CSV
+// (or ingest code) first rebuilds the warehouse, then touches every loader that reads it. Arguments are passed
+// to `observable preview` (e.g. npm run dev -- --port 4000 --no-open).
+import {execFileSync, spawn} from "node:child_process";
+import {existsSync, utimesSync, watch} from "node:fs";
+import {join, relative} from "node:path";
+import {dataSource, PROJECT_ROOT} from "../config.js";
+import {loaderInputs, writeStamp} from "../build/loader-inputs.js";
+import {affectedLoaders, readGraph, warehouseLoaders} from "./graph.js";
+
+const log = (line: string) => process.stderr.write(`dev: ${line}\n`);
+const bin = (name: string) => join(PROJECT_ROOT, "node_modules", ".bin", name);
+
+const preview = spawn(bin("observable"), ["preview", ...process.argv.slice(2)], {cwd: PROJECT_ROOT, stdio: "inherit"});
+preview.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => preview.kill(signal));
+
+const source = dataSource();
+// Synthetic data is a function of the generator code (loaders/synth, in the warehouse's closure), not of
+// hand edits; real or OLIST_DATA_DIR files are watched.
+const dataDir = source.kind === "files" ? source.dir : null;
+const codeDirs = ["lib", "loaders", join("src", "components"), join("src", "charts")];
+
+/** The warehouse's own code: an edit there (or to a CSV) needs a new ingest before loaders re-run. */
+function ingestCode(): Set<string> {
+  const graph = readGraph();
+  const closure = new Set<string>();
+  const queue = ["loaders/warehouse/warehouse.ts"];
+  while (queue.length) {
+    const path = queue.pop()!;
+    if (closure.has(path)) continue;
+    closure.add(path);
+    queue.push(...(graph.imports.get(path) ?? []));
+  }
+  return closure;
+}
+
+function touch(loaders: string[]): void {
+  const now = new Date();
+  for (const loader of loaders) utimesSync(join(PROJECT_ROOT, loader), now, now);
+}
+
+function reingest(): {fingerprint: string; analysisDate: string} {
+  const started = Date.now();
+  const out = execFileSync(bin("tsx"), [join("loaders", "dev", "ingest.ts")], {cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"]});
+  log(`warehouse ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return JSON.parse(out);
+}
+
+let pending = new Set<string>();
+let timer: NodeJS.Timeout | undefined;
+
+function handle(): void {
+  const changed = [...pending];
+  pending = new Set();
+  try {
+    const graph = readGraph();
+    const warehouseCode = ingestCode();
+    const data = changed.some((path) => !path.startsWith("lib/") && !path.startsWith("loaders/") && !path.startsWith("src/")) ||
+      changed.some((path) => warehouseCode.has(path) || path.startsWith("loaders/warehouse/sql/"));
+    const loaders = new Set(changed.flatMap((path) => affectedLoaders(graph, path)));
+    const state = reingest();
+    if (data) for (const loader of warehouseLoaders(graph)) loaders.add(loader);
+    touch([...loaders]);
+    // The remaining cached outputs are still valid for the new inputs: record them so that the next
+    // `npm run dev` or build does not clear the whole cache.
+    writeStamp(loaderInputs(state.fingerprint, state.analysisDate));
+    log(`${changed.join(", ")} changed → ${loaders.size ? `re-running on next view: ${[...loaders].join(", ")}` : "no loader affected"}`);
+  } catch (error) {
+    log(`could not apply ${changed.join(", ")}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+function queue(path: string): void {
+  pending.add(path);
+  clearTimeout(timer);
+  // Editors write a file in several steps; wait until they are done.
+  timer = setTimeout(handle, 300);
+}
+
+for (const dir of codeDirs) {
+  watch(join(PROJECT_ROOT, dir), {recursive: true}, (_event, name) => {
+    if (name && /\.(ts|sql)$/.test(name)) queue(join(dir, name.toString()));
+  });
+}
+if (dataDir && existsSync(dataDir)) {
+  watch(dataDir, (_event, name) => {
+    if (name && /\.csv(\.gz)?$/.test(name)) queue(relative(PROJECT_ROOT, join(dataDir, name.toString())));
+  });
+  log(`watching ${relative(PROJECT_ROOT, dataDir) || dataDir} and ${codeDirs.join(", ")}`);
+} else {
+  log(`watching ${codeDirs.join(", ")}`);
+}
