@@ -21,6 +21,7 @@ import {
 } from "../lib/clv/index.js";
 import {SEGMENT_NAMES} from "../lib/segments/index.js";
 import {rfmSnapshot} from "./segments.js";
+import {progress} from "./progress.js";
 import {sql} from "./sql.js";
 import type {Warehouse} from "./warehouse/warehouse.js";
 
@@ -199,7 +200,9 @@ export const CLV_DEFINITIONS = {
 export async function clvReport(warehouse: Warehouse): Promise<ClvReport> {
   const analysis_date = await warehouse.analysisDate();
   const end = dayOf(analysis_date);
+  const step = progress("clv");
   const transactions = await clvTransactions(warehouse, analysis_date);
+  step("transactions", transactions.length);
 
   // Calibration / holdout: fit on purchases up to end − 26 weeks, compare with the repeat purchases of the last 26.
   const calibrationEnd = end - HOLDOUT_WEEKS * UNIT_DAYS;
@@ -207,12 +210,14 @@ export async function clvReport(warehouse: Warehouse): Promise<ClvReport> {
   const calibrationFit = fitBgNbd(groupSummaries(calibration));
   const holdout = holdoutCounts(transactions, calibrationEnd, end);
   const buckets = calibrationByFrequency(calibrationFit.params, calibration.map((s) => ({...s, actual: holdout.get(s.id) ?? 0})), HOLDOUT_WEEKS);
+  step(`BG/NBD calibration fit and ${HOLDOUT_WEEKS}-week holdout`, calibration.length);
 
   // Published parameters: refitted on all the data.
   const all = summariesAt(transactions, end);
   const bgnbd = fitBgNbd(groupSummaries(all.filter(fitted)));
   const spendRows = all.filter((s) => s.x > 0 && s.mx > 0);
   const gg = fitGammaGamma(spendRows.map((s) => ({x: s.x, mx: s.mx})));
+  step("BG/NBD and Gamma-Gamma fits on all the data", all.length);
   const params = {...bgnbd.params, ...gg.params};
 
   // Per person: P(alive), expected purchases and discounted revenue over the horizon. People with the same

@@ -7,6 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance, listValue, LIST, VARCHAR} from "@duckdb/node-api";
 import {assignThemes, distinctiveTerms, rocAuc, scoreReview, sentimentLabel, terms, THEMES, type ThemeId} from "../lib/text/index.js";
+import {progress} from "./progress.js";
 import {sql} from "./sql.js";
 import type {Warehouse} from "./warehouse/warehouse.js";
 
@@ -254,8 +255,10 @@ export async function reviewInsights(warehouse: Warehouse, {minGroupReviews = MI
       by_delivery: [], by_category: [], by_state: [], examples: []
     };
   }
+  const step = progress("reviews");
   const all = await scoredReviews(warehouse, analysis_date);
   const texts = all.filter((r) => r.sentiment !== null);
+  step("reviews scored for sentiment and themes", all.length);
   return {
     ...base,
     available: true,

@@ -18,6 +18,7 @@ import {
   type FeatureLabel
 } from "../lib/segments/index.js";
 import {customerFeatures} from "./features/customer-features.js";
+import {progress, type Step} from "./progress.js";
 import {sql} from "./sql.js";
 import type {Row, Warehouse} from "./warehouse/warehouse.js";
 
@@ -208,17 +209,21 @@ export interface SegmentsReport {
   fingerprint: string;
 }
 
-export async function segmentsReport(warehouse: Warehouse): Promise<SegmentsReport> {
+export async function segmentsReport(warehouse: Warehouse, step: Step = progress("segments")): Promise<SegmentsReport> {
   const analysis_date = await warehouse.analysisDate();
   const from_date = monthsBefore(analysis_date, SNAPSHOT_GAP_MONTHS);
   const now = await rfmSnapshot(warehouse, analysis_date);
   const before = await rfmSnapshot(warehouse, from_date);
+  step(`RFM segments at ${analysis_date} and ${from_date}`, now.length);
   const moves = segmentTransitions(
     new Map(before.map((c) => [c.customer_unique_id, c.segment])),
     new Map(now.map((c) => [c.customer_unique_id, c.segment])),
     {order: SEGMENT_NAMES, newLabel: "First order since"}
   );
   const features = await customerFeatures(warehouse, analysis_date);
+  step("feature table for clustering", features.length);
+  const clustering = features.length >= 20 ? clusterCustomers(features) : null;
+  step(`k-means over k = ${CLUSTER_KS[0]}…${CLUSTER_KS.at(-1)}`, features.length);
   return {
     data_source: warehouse.source.name,
     analysis_date,
@@ -229,7 +234,7 @@ export async function segmentsReport(warehouse: Warehouse): Promise<SegmentsRepo
     score_ranges: {R: scoreRanges(now, "R", "recency_days"), M: scoreRanges(now, "M", "monetary")},
     f_counts: [1, 2, 3, 4, 5].map((score) => ({score, people: now.filter((c) => c.F === score).length})),
     movement: {from_date, to_date: analysis_date, months: SNAPSHOT_GAP_MONTHS, links: moves.links, sources: moves.sources, targets: moves.targets},
-    clustering: features.length >= 20 ? clusterCustomers(features) : null,
+    clustering,
     fingerprint: warehouse.fingerprint
   };
 }
