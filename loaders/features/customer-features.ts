@@ -1,13 +1,20 @@
 // The customer feature table: one row per person as of a cutoff date, built in DuckDB SQL from history up to
 // the cutoff only. The cutoff is a parameter so that the churn model can build training and evaluation
 // snapshots; the site's table uses the analysis date.
-import {readFileSync} from "node:fs";
+// Several loaders need the table at the same cutoff (the feature Parquet, segment clustering, churn scoring),
+// and Framework runs them in parallel: the first builds it once into the cache as Parquet, keyed by the
+// warehouse, the feature SQL and the cutoff, and every loader reads that file.
+import {createHash} from "node:crypto";
+import {readFileSync, renameSync, writeFileSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
+import {cacheDir} from "../config.js";
+import {buildOnce} from "../lock.js";
 import type {Row, Warehouse} from "../warehouse/warehouse.js";
 import {FEATURES, type FeatureDefinition} from "./dictionary.js";
 
 const FEATURES_SQL = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "customer-features.sql"), "utf8");
+const SQL_HASH = createHash("sha256").update(FEATURES_SQL).digest("hex").slice(0, 12);
 
 function checkCutoff(cutoff: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(cutoff) || Number.isNaN(Date.parse(`${cutoff}T00:00:00Z`))) {
@@ -16,12 +23,24 @@ function checkCutoff(cutoff: string): string {
   return cutoff;
 }
 
-export function customerFeatures(warehouse: Warehouse, cutoff: string): Promise<Row[]> {
-  return warehouse.query(FEATURES_SQL, {cutoff: checkCutoff(cutoff)});
+/** The table at `cutoff` as a Parquet file in the cache, built once per warehouse, feature SQL and cutoff. */
+export async function customerFeaturesFile(warehouse: Warehouse, cutoff: string): Promise<string> {
+  const file = join(cacheDir(), "features", `${warehouse.fingerprint}-${SQL_HASH}-${checkCutoff(cutoff)}.parquet`);
+  await buildOnce(file, async () => {
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, await warehouse.parquet(FEATURES_SQL, {cutoff}));
+    renameSync(tmp, file);
+  });
+  return file;
 }
 
-export function customerFeaturesParquet(warehouse: Warehouse, cutoff: string): Promise<Buffer> {
-  return warehouse.parquet(FEATURES_SQL, {cutoff: checkCutoff(cutoff)});
+export async function customerFeatures(warehouse: Warehouse, cutoff: string): Promise<Row[]> {
+  const file = await customerFeaturesFile(warehouse, cutoff);
+  return warehouse.query(`SELECT * FROM read_parquet('${file.replace(/'/g, "''")}')`);
+}
+
+export async function customerFeaturesParquet(warehouse: Warehouse, cutoff: string): Promise<Buffer> {
+  return readFileSync(await customerFeaturesFile(warehouse, cutoff));
 }
 
 export interface FeatureSummary extends FeatureDefinition {
