@@ -2,6 +2,7 @@
 import {offlineConfig} from "./loaders/build/offline-config.js";
 import {dataSource} from "./loaders/config.js";
 import {CHART_PATHS} from "./src/charts/catalog.js";
+import {slicePagePaths} from "./loaders/slices/paths.js";
 
 const source = dataSource();
 const sourceLabel =
@@ -15,6 +16,8 @@ export default {
   pages: [
     {name: "Executive overview", path: "/"},
     {name: "Business insights", path: "/insights"},
+    {name: "States", path: "/states"},
+    {name: "Categories", path: "/categories"},
     {name: "Customer features", path: "/features"},
     {name: "Review insights", path: "/reviews"},
     {name: "Cohorts", path: "/cohorts"},
@@ -26,7 +29,12 @@ export default {
     {name: "Data quality", path: "/data-quality"}
   ],
   // Files with stable paths for wikis: each key chart as SVG, PNG and the CSV of its data (src/charts/).
-  dynamicPaths: CHART_PATHS,
+  dynamicPaths: async function* () {
+    yield* CHART_PATHS;
+    // One page per customer state and per product category (src/states/[state].md, src/categories/[category].md),
+    // listed from the data by loaders/build/prepare.ts.
+    yield* slicePagePaths();
+  },
   // Light and dark themes follow the reader's setting; style.css adds the print stylesheet.
   style: "style.css",
   search: true,

@@ -10,6 +10,7 @@ import {PROJECT_ROOT} from "../config.js";
 import {openWarehouse} from "../warehouse/warehouse.js";
 import {FRAMEWORK_CACHE, loaderInputs, readStamp, writeStamp} from "./loader-inputs.js";
 import {fillNpmCache} from "./offline-npm.js";
+import {writeSlicePaths} from "../slices/write-paths.js";
 
 const started = Date.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -19,6 +20,8 @@ await fillNpmCache({root, from: PROJECT_ROOT});
 
 const warehouse = await openWarehouse();
 const analysisDate = await warehouse.analysisDate();
+// The templated pages (/states/[state], /categories/[category]) Framework builds: it reads the list in the config.
+await writeSlicePaths(warehouse, analysisDate);
 warehouse.close();
 
 const inputs = loaderInputs(warehouse.fingerprint, analysisDate);

@@ -3,6 +3,7 @@
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import config from "../../observablehq.config.js";
+import type {SliceFile, SliceKpis} from "../../loaders/slices/slices.js";
 import {KPI_CARDS} from "../../src/components/kpi-cards.js";
 import {launchChromium} from "./browser.js";
 import {builtJson, builtPages} from "./build.js";
@@ -10,10 +11,15 @@ import {haveChromium} from "./chromium.js";
 import {serveStatic} from "./static-server.js";
 
 const siteDir = inject("siteDir");
+/** The templated pages: one per state and per category in the loaders' output (test/site/slices.test.ts checks them). */
+const templated = (["states", "categories"] as const).flatMap((dir) =>
+  builtJson<SliceFile<SliceKpis>>(siteDir, dir).slices.map((s) => `${dir}/${s.slug}`)
+);
+const firstOf = (dir: string) => templated.find((p) => p.startsWith(`${dir}/`));
 
-test("every page in the sidebar is built, and nothing else", () => {
+test("every page in the sidebar and every templated page is built, and nothing else", () => {
   const routes = config.pages.map((p) => (p.path === "/" ? "index" : p.path.replace(/^\//, "")));
-  expect(builtPages(siteDir)).toEqual([...routes].sort());
+  expect(builtPages(siteDir)).toEqual([...routes, ...templated].sort());
 });
 
 describe.skipIf(!haveChromium)("every page in Chromium", () => {
@@ -29,7 +35,8 @@ describe.skipIf(!haveChromium)("every page in Chromium", () => {
   });
 
   test("no console error, no cell error and no request to another host, on any page", async () => {
-    for (const name of builtPages(siteDir)) {
+    // The templated pages share their code: the first state and the first category stand for the rest.
+    for (const name of builtPages(siteDir).filter((p) => !templated.includes(p) || p === firstOf("states") || p === firstOf("categories"))) {
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on("console", (m) => m.type() === "error" && problems.push(`${name}: console error: ${m.text()}`));
