@@ -1,0 +1,43 @@
+// A minimal static file server for the built site, as a static host would serve it: /page → page.html.
+import {readFile} from "node:fs/promises";
+import {createServer, type Server} from "node:http";
+import type {AddressInfo} from "node:net";
+import {extname, join, normalize} from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".csv": "text/csv",
+  ".arrow": "application/vnd.apache.arrow.file",
+  ".parquet": "application/octet-stream"
+};
+
+export interface StaticSite {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function serveStatic(root: string): Promise<StaticSite> {
+  const server: Server = createServer(async (req, res) => {
+    // normalize() resolves "..", and the leading "/" keeps the path inside root.
+    let path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname));
+    if (path.endsWith("/")) path += "index";
+    if (!extname(path)) path += ".html";
+    try {
+      const body = await readFile(join(root, path));
+      res.writeHead(200, {"content-type": TYPES[extname(path)] ?? "application/octet-stream"});
+      res.end(body);
+    } catch {
+      res.writeHead(404, {"content-type": "text/plain"});
+      res.end("not found");
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  const {port} = server.address() as AddressInfo;
+  return {url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done()))};
+}
