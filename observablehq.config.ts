@@ -29,6 +29,7 @@ export default {
     {name: "Data quality", path: "/data-quality"}
   ],
   // Files with stable paths for wikis: each key chart as SVG, PNG and the CSV of its data (src/charts/).
+  // CHART_PATHS also lists each key chart's iframe page /embed/NAME and ES module /embed/NAME.js (src/embed/).
   dynamicPaths: async function* () {
     yield* CHART_PATHS;
     // One page per customer state and per product category (src/states/[state].md, src/categories/[category].md),

@@ -22,8 +22,14 @@ export interface StaticSite {
   close: () => Promise<void>;
 }
 
-export async function serveStatic(root: string): Promise<StaticSite> {
+export interface ServeOptions {
+  /** Send Access-Control-Allow-Origin: *, as a host must for pages on other sites that import its modules. */
+  cors?: boolean;
+}
+
+export async function serveStatic(root: string, {cors = false}: ServeOptions = {}): Promise<StaticSite> {
   const server: Server = createServer(async (req, res) => {
+    if (cors) res.setHeader("access-control-allow-origin", "*");
     // normalize() resolves "..", and the leading "/" keeps the path inside root.
     let path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname));
     if (path.endsWith("/")) path += "index";

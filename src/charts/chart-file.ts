@@ -1,17 +1,20 @@
-// Shared by the three parameterised loaders in this folder: which chart (--chart=NAME), its rows and its SVG.
+// Shared by the parameterised loaders in this folder: which chart (--chart=NAME), and its SVG, CSV or JSON.
 import {parseArgs} from "node:util";
-import {csvFormat} from "d3-dsv";
 import {renderStandaloneSvg} from "../../loaders/charts/render.js";
 import {withWarehouse} from "../../loaders/warehouse/warehouse.js";
+import {csvText} from "../components/csv-download.js";
+import type {ChartData} from "./draw.js";
 import {chartSpec} from "./registry.js";
+import {LIGHT_THEME} from "./theme.js";
 
-export async function chartFile(format: "svg" | "csv"): Promise<string> {
+export async function chartFile(format: "svg" | "csv" | "json"): Promise<string> {
   const {values} = parseArgs({options: {chart: {type: "string"}}});
   const spec = chartSpec(values.chart ?? "");
   return withWarehouse(async (warehouse) => {
-    const rows = await spec.data(warehouse);
-    if (format === "csv") return csvFormat(rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "object" && v !== null ? JSON.stringify(v) : v]))));
+    const data = await spec.data(warehouse);
     const subtitle = `${warehouse.source.name === "synthetic" ? "Synthetic data" : `Data: ${warehouse.source.name}`}, as of ${await warehouse.analysisDate()}`;
-    return renderStandaloneSvg((options) => spec.draw(rows, options), {title: spec.title, subtitle});
+    if (format === "json") return JSON.stringify({name: spec.name, title: spec.title, subtitle, data} satisfies ChartData);
+    if (format === "csv") return csvText(spec.rows(data));
+    return renderStandaloneSvg((options) => spec.draw(data, options), {title: spec.title, subtitle, theme: LIGHT_THEME});
   });
 }

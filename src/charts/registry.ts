@@ -1,48 +1,44 @@
-// How each chart of catalog.ts gets its rows (the CSV) and which component draws it (the SVG and PNG); the
-// parameterised loaders beside this file render one chart per file.
+// Where the data of each chart of catalog.ts comes from, at build time (Node: the warehouse and the loaders).
+// draw.ts draws it and turns it into the CSV rows; the parameterised loaders beside this file write one chart
+// per file, and [chart].json.ts publishes the data for the iframe pages and exported modules.
+import {abDefaults} from "../../loaders/ab-defaults.js";
+import {churnRiskData} from "../../loaders/charts/churn-risk.js";
+import {cohortsReport} from "../../loaders/cohorts.js";
 import {kpis} from "../../loaders/kpis.js";
 import {overview} from "../../loaders/overview.js";
+import {rfmSnapshot, summariseSegments} from "../../loaders/segments.js";
 import type {Warehouse} from "../../loaders/warehouse/warehouse.js";
-import type {ChartOptions} from "../components/chart-options.js";
-import {kpiCardsSvg} from "../components/kpi-cards.js";
-import {rankedBars} from "../components/ranked-bars.js";
-import {revenueTrend} from "../components/revenue-trend.js";
+import {plannerCurve} from "../components/ab-planner-chart.js";
 import {CHART_CATALOG, type ChartEntry} from "./catalog.js";
+import {chartDrawing, type ChartDrawing, type CohortHeatmapData} from "./draw.js";
 
-type Row = Record<string, unknown>;
-
-export interface ChartSpec {
-  /** The rows behind the chart (written as the CSV). */
-  data: (warehouse: Warehouse) => Promise<Row[]>;
-  draw: (rows: Row[], options: Required<ChartOptions>) => Node;
-}
-
-const CHARTS: Record<string, ChartSpec> = {
-  "kpi-cards": {
-    data: async (w) => {
-      const k = await kpis(w);
-      return Object.entries(k).map(([field, value]) => ({field, value}));
-    },
-    draw: (rows, options) => kpiCardsSvg(Object.fromEntries(rows.map((r) => [r.field, r.value])) as never, options)
+const CHART_DATA: Record<string, (warehouse: Warehouse) => Promise<unknown>> = {
+  "kpi-cards": kpis,
+  "revenue-trend": async (w) => (await overview(w)).monthly,
+  "top-categories": async (w) => (await overview(w)).categories ?? [],
+  "top-states": async (w) => (await overview(w)).states,
+  "cohort-heatmap": async (w): Promise<CohortHeatmapData> => {
+    const {min_cohort_size, cohorts} = await cohortsReport(w);
+    return {min_cohort_size, cohorts};
   },
-  "revenue-trend": {
-    data: async (w) => (await overview(w)).monthly,
-    draw: (rows, options) => revenueTrend(rows as never, options)
-  },
-  "top-categories": {
-    data: async (w) => (await overview(w)).categories ?? [],
-    draw: (rows, options) =>
-      rankedBars(rows.slice(0, 10), {...options, label: (d) => String(d.category_english), value: (d) => Number(d.revenue), valueLabel: "Item revenue (R$)"})
-  },
-  "top-states": {
-    data: async (w) => (await overview(w)).states,
-    draw: (rows, options) =>
-      rankedBars(rows.slice(0, 10), {...options, label: (d) => String(d.state), value: (d) => Number(d.revenue), valueLabel: "Payments (R$)"})
+  "segment-sizes": async (w) => summariseSegments(await rfmSnapshot(w, await w.analysisDate())),
+  "churn-risk": churnRiskData,
+  // The planner's baseline as on the A/B testing page: the 90-day repeat rate of first-time buyers, or the share
+  // of repeat customers when no buyer has a full window yet.
+  "ab-planner": async (w) => {
+    const ab = await abDefaults(w);
+    const baseline = Number((ab.repeat.rate ?? (await kpis(w)).repeat_customer_rate).toFixed(4));
+    return plannerCurve({baseline, customersPerDay: ab.traffic.new_customers_per_day});
   }
 };
 
-export function chartSpec(name: string): ChartSpec & ChartEntry {
+export interface ChartSpec extends ChartEntry, ChartDrawing<unknown> {
+  data: (warehouse: Warehouse) => Promise<unknown>;
+}
+
+export function chartSpec(name: string): ChartSpec {
   const entry = CHART_CATALOG.find((chart) => chart.name === name);
-  if (!entry || !CHARTS[name]) throw new Error(`unknown chart "${name}"; known: ${Object.keys(CHARTS).join(", ")}`);
-  return {...entry, ...CHARTS[name]};
+  const data = CHART_DATA[name];
+  if (!entry || !data) throw new Error(`unknown chart "${name}"; known: ${Object.keys(CHART_DATA).join(", ")}`);
+  return {...entry, ...chartDrawing(name), data};
 }

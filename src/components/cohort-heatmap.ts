@@ -4,6 +4,7 @@
 import * as Plot from "@observablehq/plot";
 import type {Cohort} from "../lib/cohorts.js";
 import {count, percent} from "../lib/format.js";
+import type {ChartOptions} from "./chart-options.js";
 
 interface Cell {
   cohort: string;
@@ -35,7 +36,7 @@ function cellLabel(share: number, digits: number): string {
   return share < 0.001 ? percent(share, 2) : percent(share, digits);
 }
 
-export function cohortHeatmap(cohorts: Cohort[], {width, minCohortSize}: {width: number; minCohortSize: number}): HTMLElement | SVGSVGElement {
+export function cohortHeatmap(cohorts: Cohort[], {width, document, minCohortSize}: ChartOptions & {minCohortSize: number}): HTMLElement | SVGSVGElement {
   const cells = cohortCells(cohorts);
   const shown = cells.filter((d) => d.status === "shown");
   const flagged = cells.filter((d) => d.status !== "shown");
@@ -46,6 +47,7 @@ export function cohortHeatmap(cohorts: Cohort[], {width, minCohortSize}: {width:
   const cellWidth = (width - marginLeft - 10) / maxK;
   const digits = top < 0.1 ? 1 : 0;
   return Plot.plot({
+    document,
     width,
     height: 40 + 22 * Math.max(1, cohorts.length),
     marginLeft,

@@ -1,6 +1,7 @@
 // Share of people and share of revenue per RFM segment, side by side: where the customers are vs where the money is.
 import * as Plot from "@observablehq/plot";
 import {count, money, percent} from "../lib/format.js";
+import type {ChartOptions} from "./chart-options.js";
 
 export interface SegmentShare {
   segment: string;
@@ -10,13 +11,14 @@ export interface SegmentShare {
   revenue_share: number;
 }
 
-export function segmentShares(segments: SegmentShare[], {width}: {width: number}): SVGSVGElement | HTMLElement {
+export function segmentShares(segments: SegmentShare[], {width, document}: ChartOptions): SVGSVGElement | HTMLElement {
   const shown = segments.filter((s) => s.people > 0);
   const rows = shown.flatMap((s) => [
     {segment: s.segment, measure: "Share of people", value: s.share, title: `${s.segment}: ${count(s.people)} people (${percent(s.share, 2)})`},
     {segment: s.segment, measure: "Share of revenue", value: s.revenue_share, title: `${s.segment}: ${money(s.revenue)} (${percent(s.revenue_share, 2)} of revenue)`}
   ]);
   return Plot.plot({
+    document,
     width,
     height: 34 * shown.length + 60,
     marginLeft: Math.min(140, width / 3),

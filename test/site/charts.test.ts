@@ -1,14 +1,19 @@
 // Files for wikis: every chart under dist/charts/ is a valid SVG and PNG of non-trivial size with its CSV beside
-// it.
+// it, and each CSV holds the data of its chart, checked against the site's other public files (or, for the A/B
+// planner, against the sample-size formula computed here).
 import {readFileSync, readdirSync, statSync} from "node:fs";
 import {join} from "node:path";
-import {csvParse} from "d3-dsv";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {csvParse, type DSVRowArray} from "d3-dsv";
 import {JSDOM} from "jsdom";
 import {describe, expect, inject, test} from "vitest";
 import {CHART_CATALOG} from "../../src/charts/catalog.js";
+import {builtFile, builtJson} from "./build.js";
 
 const siteDir = inject("siteDir");
 const charts = join(siteDir, "charts");
+const csv = (name: string): DSVRowArray => csvParse(readFileSync(join(charts, `${name}.csv`), "utf8"));
+const svgText = (name: string) => readFileSync(join(charts, `${name}.svg`), "utf8");
 
 test("every chart of the catalog has its SVG, PNG and CSV, and nothing else is there", () => {
   const expected = CHART_CATALOG.flatMap((c) => ["csv", "png", "svg"].map((ext) => `${c.name}.${ext}`)).sort();
@@ -17,7 +22,7 @@ test("every chart of the catalog has its SVG, PNG and CSV, and nothing else is t
 
 describe.each(CHART_CATALOG.map((c) => c.name))("chart %s", (name) => {
   test("SVG: an svg root with a size and the chart's title, over 1 KB", () => {
-    const text = readFileSync(join(charts, `${name}.svg`), "utf8");
+    const text = svgText(name);
     expect(text.length).toBeGreaterThan(1000);
     const document = new JSDOM(text, {contentType: "image/svg+xml"}).window.document;
     const root = document.documentElement;
@@ -38,9 +43,80 @@ describe.each(CHART_CATALOG.map((c) => c.name))("chart %s", (name) => {
   });
 
   test("CSV: a header and at least one row", () => {
-    const rows = csvParse(readFileSync(join(charts, `${name}.csv`), "utf8"));
+    const rows = csv(name);
     expect(rows.columns.length).toBeGreaterThanOrEqual(2);
     expect(rows.length).toBeGreaterThanOrEqual(1);
   });
 });
 
+describe("what the CSVs hold", () => {
+  test("kpi-cards: every field of kpis.json and its value", () => {
+    const kpis = builtJson(siteDir, "kpis");
+    expect(Object.fromEntries(csv("kpi-cards").map((r) => [r.field, r.value]))).toEqual(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, String(v)])));
+  });
+
+  test("revenue-trend and top-states: the months and states of overview.json", () => {
+    const overview = builtJson<{monthly: Record<string, unknown>[]; states: Record<string, unknown>[]}>(siteDir, "overview");
+    const asText = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v == null ? "" : String(v)])));
+    expect([...csv("revenue-trend")]).toEqual(asText(overview.monthly));
+    expect([...csv("top-states")]).toEqual(asText(overview.states));
+  });
+
+  test("cohort-heatmap: every cohort and month of cohorts.json, with its retention and flags", () => {
+    const {cohorts} = builtJson<{cohorts: {cohort: string; people: number; small: boolean; months: {month_offset: number; retention: number; observable: boolean}[]}[]}>(siteDir, "cohorts");
+    const expected = cohorts.flatMap((c) => c.months.map((m) => [c.cohort, String(c.people), String(c.small), String(m.month_offset), String(m.retention), String(m.observable)]));
+    expect(csv("cohort-heatmap").map((r) => [r.cohort, r.people, r.small, r.month_offset, r.retention, r.observable])).toEqual(expected);
+  });
+
+  test("segment-sizes: the segments of segments.json, people and revenue shares", () => {
+    const {segments} = builtJson<{segments: {segment: string; people: number; share: number; revenue_share: number}[]}>(siteDir, "segments");
+    expect(csv("segment-sizes").map((r) => [r.segment, Number(r.people), Number(r.share), Number(r.revenue_share)]))
+      .toEqual(segments.map((s) => [s.segment, s.people, s.share, s.revenue_share]));
+  });
+
+  test("churn-risk: adjacent bins that count every scored customer of churn-scores.parquet, bin by bin", async () => {
+    const bins = csv("churn-risk").map((r) => ({from: Number(r.risk_from), to: Number(r.risk_to), people: Number(r.people), churned: Number(r.seed_rule_churned)}));
+    for (let i = 1; i < bins.length; i++) expect(bins[i]!.from).toBe(bins[i - 1]!.to);
+    const instance = await DuckDBInstance.create(":memory:");
+    const db = await instance.connect();
+    try {
+      const file = builtFile(siteDir, "churn-scores", "parquet").replace(/'/g, "''");
+      const scores = (await db.runAndReadAll(`SELECT churn_probability AS p, seed_rule_status AS status FROM read_parquet('${file}')`)).getRowObjectsJS() as {p: number; status: string}[];
+      expect(bins.reduce((s, b) => s + b.people, 0)).toBe(scores.length);
+      expect(scores.length).toBe(builtJson<{scored_people: number}>(siteDir, "churn-metrics").scored_people);
+      const last = bins.length - 1;
+      bins.forEach((b, i) => {
+        const inside = scores.filter((s) => s.p >= b.from && (s.p < b.to || (i === last && s.p <= b.to)));
+        expect([inside.length, inside.filter((s) => s.status === "churned").length], `bin ${b.from}–${b.to}`).toEqual([b.people, b.churned]);
+      });
+    } finally {
+      db.closeSync();
+      instance.closeSync();
+    }
+  });
+
+  test("ab-planner: customers per group at a 10% lift is the unpooled formula on the page's baseline", () => {
+    const ab = builtJson<{repeat: {rate: number | null}}>(siteDir, "ab-defaults");
+    const row = csv("ab-planner").find((r) => Number(r.relative_lift) === 0.1)!;
+    const p1 = Number(ab.repeat.rate!.toFixed(4));
+    const p2 = p1 * 1.1;
+    // z for a two-sided 5% test and for 80% power.
+    const n = ((1.959963984540054 + 0.8416212335729143) ** 2 * (p1 * (1 - p1) + p2 * (1 - p2))) / (p2 - p1) ** 2;
+    expect(Number(row.baseline)).toBe(p1);
+    expect(Number(row.customers_per_group)).toBe(Math.ceil(n));
+    expect(Number(row.total_customers)).toBe(2 * Math.ceil(n));
+  });
+});
+
+describe("what the SVGs show", () => {
+  test("swatch legends (HTML in the page) are drawn as SVG text, and the colour ramp as an embedded PNG", () => {
+    expect(svgText("segment-sizes")).toMatch(/<text[^>]*>Share of people<\/text>/);
+    expect(svgText("churn-risk")).toMatch(/<text[^>]*>churned by the seed rule<\/text>/);
+    expect(svgText("cohort-heatmap")).toContain('href="data:image/png;base64,');
+  });
+
+  test("the revenue trend has one bar per month of its CSV", () => {
+    const document = new JSDOM(svgText("revenue-trend"), {contentType: "image/svg+xml"}).window.document;
+    expect(document.querySelectorAll('g[aria-label="rect"] rect').length).toBe(csv("revenue-trend").length);
+  });
+});

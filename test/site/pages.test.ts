@@ -4,6 +4,7 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
 import config from "../../observablehq.config.js";
 import type {SliceFile, SliceKpis} from "../../loaders/slices/slices.js";
+import {CHART_CATALOG} from "../../src/charts/catalog.js";
 import {KPI_CARDS} from "../../src/components/kpi-cards.js";
 import {launchChromium} from "./browser.js";
 import {builtJson, builtPages} from "./build.js";
@@ -16,10 +17,12 @@ const templated = (["states", "categories"] as const).flatMap((dir) =>
   builtJson<SliceFile<SliceKpis>>(siteDir, dir).slices.map((s) => `${dir}/${s.slug}`)
 );
 const firstOf = (dir: string) => templated.find((p) => p.startsWith(`${dir}/`));
+/** The iframe variants of the key charts (test/site/embed.test.ts checks them all). */
+const embeds = CHART_CATALOG.map((c) => `embed/${c.name}`);
 
-test("every page in the sidebar and every templated page is built, and nothing else", () => {
+test("every page in the sidebar, every templated page and every chart's iframe page is built, and nothing else", () => {
   const routes = config.pages.map((p) => (p.path === "/" ? "index" : p.path.replace(/^\//, "")));
-  expect(builtPages(siteDir)).toEqual([...routes, ...templated].sort());
+  expect(builtPages(siteDir)).toEqual([...routes, ...templated, ...embeds].sort());
 });
 
 describe.skipIf(!haveChromium)("every page in Chromium", () => {
@@ -35,8 +38,9 @@ describe.skipIf(!haveChromium)("every page in Chromium", () => {
   });
 
   test("no console error, no cell error and no request to another host, on any page", async () => {
-    // The templated pages share their code: the first state and the first category stand for the rest.
-    for (const name of builtPages(siteDir).filter((p) => !templated.includes(p) || p === firstOf("states") || p === firstOf("categories"))) {
+    // The templated pages share their code: the first state, the first category and the first embed stand for the rest.
+    const standIns = [firstOf("states"), firstOf("categories"), embeds[0]];
+    for (const name of builtPages(siteDir).filter((p) => (!templated.includes(p) && !embeds.includes(p)) || standIns.includes(p))) {
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on("console", (m) => m.type() === "error" && problems.push(`${name}: console error: ${m.text()}`));
