@@ -1,14 +1,13 @@
 // The A/B testing page in Chromium: results shown for typed inputs equal lib/ab called here with the same inputs;
 // invalid input shows the library's message next to its field; the URL keeps the inputs and restores them.
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import {
   AbInputError, bayesProportions, peekingSimulation, sampleSizeProportions, twoProportionZTest, verdict, welchTTestFromValues
 } from "../../lib/ab/index.js";
-import {launchChromium} from "./browser.js";
+import {useSiteInBrowser} from "./browser.js";
 import {builtJson} from "./build.js";
 import {haveChromium} from "./chromium.js";
-import {serveStatic} from "./static-server.js";
 
 const siteDir = inject("siteDir");
 
@@ -33,22 +32,11 @@ function thrown(run: () => unknown): AbInputError {
 }
 
 describe.skipIf(!haveChromium)("A/B testing page in Chromium", () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
+  const site = useSiteInBrowser(siteDir);
   const defaults = builtJson<AbDefaults>(siteDir, "ab-defaults");
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    site = await serveStatic(siteDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-
   async function open(query = ""): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/ab-testing${query}`, {waitUntil: "networkidle"});
+    const page = await site.open(`/ab-testing${query}`);
     await page.waitForSelector('[data-ab="plan-per-arm"]');
     return page;
   }

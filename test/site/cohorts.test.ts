@@ -1,13 +1,12 @@
 // The Cohorts page in Chromium (synthetic data, scale 0.02): the heatmap draws a cell per cohort and month,
 // the filters re-compute the selected people from the cube, and the payback shown is lib/cohorts.ts's.
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {beforeAll, describe, expect, inject, test} from "vitest";
 import {cohortsFromCube, lastDayOfMonth, monthsBetween, paybackMonth, pooledCurve, type CohortCube} from "../../lib/cohorts.js";
 import type {CohortsReport} from "../../loaders/cohorts.js";
-import {launchChromium} from "./browser.js";
+import {useSiteInBrowser} from "./browser.js";
 import {builtJson} from "./build.js";
 import {haveChromium} from "./chromium.js";
-import {serveStatic} from "./static-server.js";
 
 const siteDir = inject("siteDir");
 
@@ -45,21 +44,13 @@ test("the public cohorts.json holds every cohort with its flags", () => {
 });
 
 describe.skipIf(!haveChromium)("the Cohorts page in Chromium", () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
+  const site = useSiteInBrowser(siteDir);
   let page: Page;
   let cube: CohortCube;
   beforeAll(async () => {
     cube = builtJson<CohortCube>(siteDir, "cohort-cube");
-    browser = await launchChromium();
-    site = await serveStatic(siteDir);
-    page = await browser.newPage();
-    await page.goto(`${site.url}/cohorts`, {waitUntil: "networkidle"});
+    page = await site.open("/cohorts");
     await page.waitForSelector("[data-cohort-heatmap] svg");
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
   });
 
   const shownPeople = async () => Number(await page.locator("[data-selected-people]").getAttribute("data-selected-people"));

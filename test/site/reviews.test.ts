@@ -4,15 +4,13 @@
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {describe, expect, inject, test} from "vitest";
 import {reviewInsights, type ReviewInsights} from "../../loaders/reviews.js";
 import {tinyOlist, writeDataset} from "../fixtures/tiny-olist.js";
 import {useTempCache, withDir} from "../helpers.js";
-import {launchChromium} from "./browser.js";
+import {useSiteInBrowser} from "./browser.js";
 import {builtFile, builtJson} from "./build.js";
 import {haveChromium} from "./chromium.js";
-import {serveStatic} from "./static-server.js";
 
 const siteDir = inject("siteDir");
 
@@ -47,20 +45,10 @@ describe("review-insights.json and review-scores.parquet", () => {
 });
 
 describe.skipIf(!haveChromium)("the Review insights page in Chromium", () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    site = await serveStatic(siteDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useSiteInBrowser(siteDir);
 
   test("typing a review shows its score and the matched terms", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/reviews`, {waitUntil: "networkidle"});
+    const page = await site.open("/reviews");
     const card = page.locator("[data-review-scorer] .review-score");
     // The example text mixes praise and a defect: the defect, after "mas", wins.
     expect(await card.getAttribute("data-label")).toBe("negative");
@@ -79,8 +67,7 @@ describe.skipIf(!haveChromium)("the Review insights page in Chromium", () => {
 
   test("the page shows themes, examples and the synthetic-data warning", async () => {
     const insights = builtJson<ReviewInsights>(siteDir, "review-insights");
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/reviews`, {waitUntil: "networkidle"});
+    const page = await site.open("/reviews");
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     expect(await page.locator("[data-reviews-missing]").count()).toBe(0);
     expect(await page.locator("[data-sentiment-auc] .kpi-value").textContent()).toBe(insights.sentiment_quality.auc!.toFixed(3));
@@ -95,8 +82,7 @@ describe.skipIf(!haveChromium)("the Review insights page in Chromium", () => {
   }, 60_000);
 
   test("review text that looks like HTML is shown literally", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/reviews`, {waitUntil: "networkidle"});
+    const page = await site.open("/reviews");
     const module = readdirSync(join(siteDir, "_import", "components")).find((f) => f.startsWith("review-examples."));
     const fixture = [{review_id: "x1", review_score: 1, review_date: "2018-01-01", title: "<b>x</b>", message: "não chegou <img src=x onerror=alert(1)> <b>x</b>", terms: ["não chegou"]}];
     // A string, so that vitest does not rewrite the dynamic import: the built module renders the fixture in the page.
@@ -113,15 +99,15 @@ describe.skipIf(!haveChromium)("the Review insights page in Chromium", () => {
 });
 
 describe.skipIf(!haveChromium)("without the reviews file", () => {
+  const site = useSiteInBrowser(siteDir);
+
   test("the page says so, and the scorer still works", async () => {
     // The loader's answer for the hand-made data without its reviews file, served in place of the built one.
     useTempCache();
     const missing = await withDir(writeDataset(tinyOlist(), ["order_reviews"]), reviewInsights);
     expect(missing).toMatchObject({available: false, reviews: 0});
-    const site = await serveStatic(siteDir);
-    const browser = await launchChromium();
+    const page = await site.browser.newPage();
     try {
-      const page = await browser.newPage();
       const errors: string[] = [];
       page.on("pageerror", (e) => errors.push(e.message));
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -134,8 +120,7 @@ describe.skipIf(!haveChromium)("without the reviews file", () => {
       await expect.poll(() => page.locator("[data-review-scorer] .review-score").getAttribute("data-label")).toBe("negative");
       expect(errors).toEqual([]);
     } finally {
-      await browser.close();
-      await site.close();
+      await page.close();
     }
   }, 120_000);
 });

@@ -2,12 +2,11 @@
 // list, and the CSV download holds exactly the filtered rows of segment-customers.parquet, in its order.
 import {DuckDBInstance} from "@duckdb/node-api";
 import {csvParse} from "d3-dsv";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {launchChromium} from "./browser.js";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
+import {useSiteInBrowser} from "./browser.js";
 import {builtFile, builtJson} from "./build.js";
 import {haveChromium} from "./chromium.js";
-import {serveStatic} from "./static-server.js";
 
 const siteDir = inject("siteDir");
 
@@ -34,23 +33,13 @@ async function download(page: Page): Promise<{name: string; text: string}> {
 }
 
 describe.skipIf(!haveChromium)("the Segments page", () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    site = await serveStatic(siteDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useSiteInBrowser(siteDir);
 
   test("the segment filter changes the list, and the CSV holds exactly the listed rows", async () => {
     const list = await builtList();
     const report = builtJson<{segments: {segment: string; people: number}[]; clustering: {k: number} | null}>(siteDir, "segments");
     const bySegment = (s: string) => list.filter((p) => p.segment === s);
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/segments`, {waitUntil: "networkidle"});
+    const page = await site.open("/segments");
     const listed = page.locator("[data-listed-count]");
     await listed.waitFor();
 
@@ -94,8 +83,7 @@ describe.skipIf(!haveChromium)("the Segments page", () => {
 
   test("the CLV page shows clv.json's figures", async () => {
     const clv = builtJson<{summary: {historical_mean: number}; calibration: {total_actual: number; total_expected: number}}>(siteDir, "clv");
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/clv`, {waitUntil: "networkidle"});
+    const page = await site.open("/clv");
     await page.locator('[data-clv="historical_mean"]').waitFor();
     const shown = await page.locator('[data-clv="historical_mean"]').textContent();
     expect(shown).toBe(`R$${clv.summary.historical_mean.toLocaleString("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2})}`);
