@@ -56,10 +56,11 @@ describe("on this project's code", () => {
     }
   });
 
-  test("an edit to TreeSHAP re-runs the churn loaders only", () => {
+  test("an edit to TreeSHAP re-runs the churn loaders and the chart files (one chart shows churn risk), not the others", () => {
     const loaders = affectedLoaders(g, "lib/ml/treeshap.ts");
     expect(loaders).toContain("src/data/churn-scores.parquet.ts");
-    expect(loaders.filter((l) => !l.includes("churn"))).toEqual([]);
+    expect(loaders).toContain("src/charts/[chart].svg.ts");
+    expect(loaders.filter((l) => !l.includes("churn") && !l.startsWith("src/charts/"))).toEqual([]);
   });
 
   test("every data loader that opens the warehouse re-runs after a CSV change", () => {
