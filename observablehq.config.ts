@@ -20,6 +20,7 @@ export default {
     {name: "Categories", path: "/categories"},
     {name: "Customer features", path: "/features"},
     {name: "Review insights", path: "/reviews"},
+    {name: "Recommendations", path: "/recommendations"},
     {name: "Cohorts", path: "/cohorts"},
     {name: "Segments", path: "/segments"},
     {name: "Customer lifetime value", path: "/clv"},
