@@ -1,15 +1,13 @@
 // Every page of the built site (synthetic data, scale 0.02) in real Chromium: no console error, no request to
 // another host, no cell error; and the overview's KPI cards show the values of kpis.json.
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import {describe, expect, inject, test} from "vitest";
 import config from "../../observablehq.config.js";
 import type {SliceFile, SliceKpis} from "../../loaders/slices/slices.js";
 import {CHART_CATALOG} from "../../src/charts/catalog.js";
 import {KPI_CARDS} from "../../src/components/kpi-cards.js";
-import {launchChromium} from "./browser.js";
+import {useSiteInBrowser} from "./browser.js";
 import {builtJson, builtPages} from "./build.js";
 import {haveChromium} from "./chromium.js";
-import {serveStatic} from "./static-server.js";
 
 const siteDir = inject("siteDir");
 /** The templated pages: one per state and per category in the loaders' output (test/site/slices.test.ts checks them). */
@@ -26,22 +24,13 @@ test("every page in the sidebar, every templated page and every chart's iframe p
 });
 
 describe.skipIf(!haveChromium)("every page in Chromium", () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    site = await serveStatic(siteDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useSiteInBrowser(siteDir);
 
   test("no console error, no cell error and no request to another host, on any page", async () => {
     // The templated pages share their code: the first state, the first category and the first embed stand for the rest.
     const standIns = [firstOf("states"), firstOf("categories"), embeds[0]];
     for (const name of builtPages(siteDir).filter((p) => (!templated.includes(p) && !embeds.includes(p)) || standIns.includes(p))) {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       const problems: string[] = [];
       page.on("console", (m) => m.type() === "error" && problems.push(`${name}: console error: ${m.text()}`));
       page.on("pageerror", (e) => problems.push(`${name}: page error: ${e.message}`));
@@ -58,8 +47,7 @@ describe.skipIf(!haveChromium)("every page in Chromium", () => {
 
   test("the KPI cards show the values of kpis.json", async () => {
     const kpis = builtJson<Record<string, number>>(siteDir, "kpis");
-    const page = await browser.newPage();
-    await page.goto(site.url, {waitUntil: "networkidle"});
+    const page = await site.open("/");
     await page.waitForSelector("[data-kpi]");
     for (const card of KPI_CARDS) {
       const shown = await page.locator(`[data-kpi="${card.field}"] .kpi-value`).textContent();
@@ -73,8 +61,7 @@ describe.skipIf(!haveChromium)("every page in Chromium", () => {
   }, 60_000);
 
   test("the banner says which data the site shows", async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url, {waitUntil: "networkidle"});
+    const page = await site.open("/");
     const banner = page.locator(".banner");
     expect(await banner.getAttribute("data-source")).toBe("synthetic");
     expect(await banner.textContent()).toContain("Synthetic data");

@@ -1,15 +1,14 @@
 // The templated pages in Chromium: a page per state and per category in the built site, each showing the KPI
 // values of states.json / categories.json, with no console or cell error; the index pages link to every one.
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
+import type {Page} from "playwright-core";
+import {describe, expect, inject, test} from "vitest";
 import type {CategorySlice} from "../../loaders/slices/categories.js";
 import type {SliceFile, SliceKpis} from "../../loaders/slices/slices.js";
 import type {StateSlice} from "../../loaders/slices/states.js";
 import {sliceCards} from "../../src/components/slice-kpis.js";
-import {launchChromium} from "./browser.js";
+import {useSiteInBrowser} from "./browser.js";
 import {builtJson, builtPages} from "./build.js";
 import {haveChromium} from "./chromium.js";
-import {serveStatic} from "./static-server.js";
 
 const siteDir = inject("siteDir");
 const states = builtJson<SliceFile<StateSlice>>(siteDir, "states");
@@ -24,20 +23,11 @@ test("one page per state and per category in the data", () => {
 });
 
 describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    site = await serveStatic(siteDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useSiteInBrowser(siteDir);
 
   /** Opens a page, collecting console and page errors. */
   async function open(path: string): Promise<{page: Page; problems: string[]}> {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const problems: string[] = [];
     page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
@@ -85,7 +75,7 @@ describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
 
   test("the index pages link to every templated page", async () => {
     for (const [index, file] of [["states", states], ["categories", categories]] as const) {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       await page.goto(`${site.url}/${index}`, {waitUntil: "networkidle"});
       await page.waitForSelector(`a[href^="./${index}/"]`);
       // Inputs.table adds rows as it scrolls: scroll it to the end until every row is there.
