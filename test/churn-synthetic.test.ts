@@ -13,6 +13,7 @@ import {dataSource} from "../loaders/config.js";
 import {customerFeatures} from "../loaders/features/customer-features.js";
 import {churnMetrics} from "../loaders/churn/publish.js";
 import {churnRun, type ChurnRun} from "../loaders/churn/run.js";
+import {CV_FOLDS, GRID} from "../loaders/churn/train.js";
 import {addDays} from "../loaders/churn/window.js";
 import {openWarehouse, type Warehouse} from "../loaders/warehouse/warehouse.js";
 import {useTempCache} from "./helpers.js";
@@ -121,8 +122,14 @@ describe("the churn run on synthetic data", () => {
   test("the metrics file names every model, the grid and the model's size", async () => {
     const m = await churnMetrics(warehouse);
     expect(m.results.map((r) => r.name)).toContain("BG/NBD");
-    expect(m.cv).toHaveLength(8);
-    expect(m.cv.map((c) => c.params)).toContainEqual(m.chosen.params);
+    expect(m.cv.map((c) => c.params)).toEqual([...GRID]);
+    // as many folds as people who came back, up to CV_FOLDS, so that every held-out fold has both classes
+    const folds = Math.min(CV_FOLDS, run.counts.training - run.counts.training_churned);
+    for (const c of m.cv) expect(c.trees).toHaveLength(folds);
+    // the best mean fold ROC-AUC wins; the final model has the folds' mean number of trees
+    expect(m.chosen.roc_auc).toBe(Math.max(...m.cv.map((c) => c.roc_auc)));
+    expect(m.chosen.n_rounds).toBe(Math.round(m.chosen.trees.reduce((a, b) => a + b, 0) / folds));
+    expect(run.model.trees).toHaveLength(m.chosen.n_rounds);
     expect(m.model_summary.bytes).toBe(Buffer.byteLength(JSON.stringify(run.model)));
     expect(m.model_summary.gzip_bytes).toBeLessThan(m.model_summary.bytes);
     expect(m.features.some((f) => f.used_by_model)).toBe(true);

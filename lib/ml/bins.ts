@@ -74,24 +74,29 @@ export function sampleRows(n: number, k: number, rng: Rng): Uint32Array {
 
 /** Edges for one feature from its (sampled) values. */
 export function featureEdges(values: Float64Array, maxBins: number): Float64Array {
-  const v = values.filter((x) => x === x).sort();
-  const n = v.length;
+  // non-missing values, sorted (typed arrays sort numerically)
+  const v = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (x === x) v[n++] = x;
+  }
   if (n === 0) return new Float64Array(0);
-  // distinct values with counts
-  const distinct: number[] = [];
-  const counts: number[] = [];
+  const sorted = v.subarray(0, n).sort();
+  // distinct values with counts, compacted in place at the front of `sorted`
+  const counts = new Int32Array(n);
+  let m = 0;
   for (let i = 0; i < n; i++) {
-    const x = v[i]!;
-    if (distinct.length && distinct[distinct.length - 1] === x) counts[counts.length - 1]!++;
+    const x = sorted[i]!;
+    if (m > 0 && sorted[m - 1] === x) counts[m - 1]!++;
     else {
-      distinct.push(x);
-      counts.push(1);
+      sorted[m] = x;
+      counts[m++] = 1;
     }
   }
-  const m = distinct.length;
   const edges: number[] = [];
   if (m <= maxBins) {
-    for (let j = 0; j + 1 < m; j++) edges.push(shortestSplitValue(distinct[j]!, distinct[j + 1]!));
+    for (let j = 0; j + 1 < m; j++) edges.push(shortestSplitValue(sorted[j]!, sorted[j + 1]!));
   } else {
     // greedy equal-frequency: cut after distinct value j once the cumulative count reaches the next quantile target
     let cum = 0;
@@ -99,7 +104,7 @@ export function featureEdges(values: Float64Array, maxBins: number): Float64Arra
     for (let j = 0; j + 1 < m && edges.length < maxBins - 1; j++) {
       cum += counts[j]!;
       if (cum >= (next * n) / maxBins) {
-        edges.push(shortestSplitValue(distinct[j]!, distinct[j + 1]!));
+        edges.push(shortestSplitValue(sorted[j]!, sorted[j + 1]!));
         while (next * n <= cum * maxBins) next++;
       }
     }

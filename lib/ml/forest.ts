@@ -9,7 +9,7 @@ import { Rng } from "../random.js";
 import { applyBins, fitBins } from "./bins.js";
 import { combinedWeights, type ClassWeights, type TrainData } from "./gbdt.js";
 import { MODEL_FORMAT, MODEL_VERSION, toModelTree, type ChurnModel } from "./model.js";
-import { growTree } from "./tree.js";
+import { growTree, treeWorkspace } from "./tree.js";
 
 export interface ForestParams {
   nTrees?: number;
@@ -68,6 +68,7 @@ export function trainForest(train: TrainData, params: ForestParams = {}, opts: {
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const rows = new Uint32Array(n);
+  const workspace = treeWorkspace(n);
   const trees = [];
   for (let t = 0; t < nTrees; t++) {
     const tr = rng.fork(t);
@@ -82,7 +83,7 @@ export function trainForest(train: TrainData, params: ForestParams = {}, opts: {
       g[i] = y[i] ? -c : 0;
       if (c > 0) rows[nr++] = i;
     }
-    const tree = growTree({ data, g, h, counts, rows: rows.subarray(0, nr), params: treeParams, rng: tr });
+    const tree = growTree({ data, g, h, counts, rows: rows.subarray(0, nr), params: treeParams, rng: tr, workspace });
     trees.push(toModelTree(tree));
   }
   const model: ChurnModel = {

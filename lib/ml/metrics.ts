@@ -16,6 +16,7 @@ function order(scores: ArrayLike<number>, descending: boolean): Uint32Array {
  * average-rank Mann–Whitney statistic). Weighted: pairs weighted by w_pos · w_neg. NaN if a class is absent.
  */
 export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>, weights?: ArrayLike<number>): number {
+  if (!weights) return unweightedRocAuc(labels, scores);
   const idx = order(scores, false);
   let negBelow = 0;
   let sum = 0;
@@ -39,6 +40,39 @@ export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>, wei
     a = b;
   }
   return wp > 0 && wn > 0 ? sum / (wp * wn) : NaN;
+}
+
+/**
+ * The same statistic without weights, from each class's scores sorted apart (numeric typed-array sorts, no
+ * comparator): a positive scoring s counts the negatives below s and half of those equal to s. Early stopping
+ * on AUC calls this every boosting round.
+ */
+function unweightedRocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>): number {
+  let np = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i]) np++;
+  const nn = labels.length - np;
+  if (np === 0 || nn === 0) return NaN;
+  const pos = new Float64Array(np);
+  const neg = new Float64Array(nn);
+  for (let i = 0, a = 0, b = 0; i < labels.length; i++) {
+    if (labels[i]) pos[a++] = scores[i]!;
+    else neg[b++] = scores[i]!;
+  }
+  pos.sort();
+  neg.sort();
+  let sum = 0;
+  let below = 0;
+  for (let a = 0; a < np; ) {
+    const s = pos[a]!;
+    let b = a;
+    while (b < np && pos[b] === s) b++;
+    while (below < nn && neg[below]! < s) below++;
+    let ties = below;
+    while (ties < nn && neg[ties] === s) ties++;
+    sum += (b - a) * (below + 0.5 * (ties - below));
+    a = b;
+  }
+  return sum / (np * nn);
 }
 
 /**

@@ -68,6 +68,29 @@ export interface GrowInput {
   params: TreeParams;
   /** Needed only when featuresPerSplit samples features. */
   rng?: Rng;
+  /** Buffers reused from tree to tree (boosting grows hundreds of trees on the same data); made if absent. */
+  workspace?: TreeWorkspace;
+}
+
+/** Row buffers and a pool of histograms for growing trees on one binned data set. */
+export interface TreeWorkspace {
+  rows: Uint32Array;
+  tmp: Uint32Array;
+  scratchG: Float64Array;
+  scratchH: Float64Array;
+  scratchC: Float64Array;
+  histograms: Float64Array[];
+}
+
+export function treeWorkspace(nRows: number): TreeWorkspace {
+  return {
+    rows: new Uint32Array(nRows),
+    tmp: new Uint32Array(nRows),
+    scratchG: new Float64Array(nRows),
+    scratchH: new Float64Array(nRows),
+    scratchC: new Float64Array(nRows),
+    histograms: [],
+  };
 }
 
 interface Split {
@@ -286,13 +309,13 @@ export function growTree(input: GrowInput): Tree {
   if (perSplit && !input.rng) throw new Error("growTree: featuresPerSplit needs an rng");
   const { offset, size } = histogramOffsets(data);
 
-  const rows = input.rows.slice();
-  const nRows = rows.length;
-  const tmp = new Uint32Array(nRows);
-  const scratchG = new Float64Array(nRows);
-  const scratchH = new Float64Array(nRows);
-  const scratchC = new Float64Array(nRows);
-  const pool: Float64Array[] = [];
+  const nRows = input.rows.length;
+  const ws = input.workspace && input.workspace.rows.length >= nRows ? input.workspace : treeWorkspace(nRows);
+  const rows = ws.rows.subarray(0, nRows);
+  rows.set(input.rows);
+  const { tmp, scratchG, scratchH, scratchC } = ws;
+  const pool = ws.histograms;
+  if (pool.length && pool[0]!.length !== 3 * size) pool.length = 0; // a workspace last used on other data
   const getHist = () => pool.pop() ?? new Float64Array(3 * size);
   const release = (a: Float64Array | null) => {
     if (a) pool.push(a);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { trainGbdt } from "../../lib/ml/gbdt.js";
+import { applyBins, fitBins } from "../../lib/ml/bins.js";
+import { takeRows, trainGbdt, trainGbdtBinned } from "../../lib/ml/gbdt.js";
 import { trainLogistic } from "../../lib/ml/logistic.js";
 import { rocAuc } from "../../lib/ml/metrics.js";
 import { predictMarginBatch } from "../../lib/ml/score.js";
@@ -93,5 +94,88 @@ describe("gbdt", () => {
     for (let i = 0; i < pa.length; i++) expect(Math.abs(pc[i]! - pa[i]!)).toBeLessThan(1e-4);
     const balanced = trainGbdt({ table: small.table, labels: small.labels }, { nRounds: 1, classWeights: "balanced" }).model;
     expect(balanced.baseScore).toBeCloseTo(0, 12);
+  });
+});
+
+describe("gbdt early stopping on AUC, shared bins and L2 on leaves", () => {
+  it("early stopping on AUC keeps the round with the best validation AUC, where the log loss would go on", () => {
+    // 2×2 cells of 100 rows (x0, x1) with their number of positives. x0 is a strong signal in both sets; x1 raises
+    // the positive rate by 10 points in training but lowers it by 10 in validation (a spurious feature).
+    // Stumps: the first rounds split on x0 only (one ranking, so equal validation AUCs), until the x0 margins are
+    // nearly fitted; then x1 enters and reverses the validation order within each x0 group: the AUC drops. The
+    // log loss keeps improving over the first x0 rounds (a learning rate of 0.3 underfits at round 0).
+    const cells = (positives: [number, number, number, number]) => {
+      const x0: number[] = [];
+      const x1: number[] = [];
+      const y: number[] = [];
+      [[1, 1], [1, 0], [0, 1], [0, 0]].forEach(([a, b], c) => {
+        for (let i = 0; i < 100; i++) {
+          x0.push(a!);
+          x1.push(b!);
+          y.push(i < positives[c]! ? 1 : 0);
+        }
+      });
+      return { table: { nRows: 400, columns: [Float64Array.from(x0), Float64Array.from(x1)] }, labels: Float64Array.from(y) };
+    };
+    const fit = cells([95, 85, 15, 5]);
+    const valid = cells([85, 95, 5, 15]);
+    const patience = 10;
+    const run = (earlyStoppingMetric: "auc" | "logloss") =>
+      trainGbdt(fit, { nRounds: 100, learningRate: 0.3, maxDepth: 1, minChildWeight: 0, earlyStoppingRounds: patience, earlyStoppingMetric }, { validation: valid });
+    const res = run("auc");
+    const aucs = res.history.validAuc;
+    const best = aucs.indexOf(Math.max(...aucs)); // first round reaching the maximum
+    expect(best).toBe(0);
+    expect(res.model.trees![0]!.feature[0]).toBe(0);
+    expect(aucs.length).toBe(best + 1 + patience); // it stopped `patience` rounds after the best
+    expect(aucs.at(-1)!).toBeLessThan(aucs[0]!); // x1 entered
+    expect(res.model.trees!.length).toBe(1);
+    expect(res.model.metrics!.validAuc).toBe(aucs[0]);
+    // each recorded AUC is the AUC of the model truncated at that round, scored independently
+    aucs.forEach((auc, k) => {
+      const truncated = trainGbdt(fit, { nRounds: k + 1, learningRate: 0.3, maxDepth: 1, minChildWeight: 0 }).model;
+      expect(rocAuc(valid.labels, predictMarginBatch(truncated, valid.table))).toBe(auc);
+    });
+    expect(Array.from(res.validMargins)).toEqual(Array.from(predictMarginBatch(res.model, valid.table)));
+    // watching the log loss keeps more rounds
+    const byLoss = run("logloss");
+    const losses = byLoss.history.valid;
+    const lossBest = losses.indexOf(Math.min(...losses));
+    expect(lossBest).toBeGreaterThan(0);
+    expect(byLoss.model.trees!.length).toBe(lossBest + 1);
+    expect(byLoss.history.validAuc).toEqual([]);
+    // no AUC without both classes among the validation rows
+    const oneClass = { table: valid.table, labels: new Float64Array(400).fill(1) };
+    expect(() => trainGbdt(fit, { nRounds: 5, earlyStoppingRounds: 2, earlyStoppingMetric: "auc" }, { validation: oneClass })).toThrow(/one class only/);
+  });
+
+  it("fits on row subsets of shared bins equal fits on those rows binned alone with the same edges", () => {
+    const all = slice(data, 0, 3000);
+    const mapper = fitBins(all.table, { seed: 1 });
+    const shared = applyBins(all.table, mapper);
+    const rows = Uint32Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 3 !== 1);
+    const held = Uint32Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 3 === 1);
+    const params = { nRounds: 25, maxDepth: 3, subsample: 0.8, colsampleByTree: 0.7, earlyStoppingRounds: 5, earlyStoppingMetric: "auc" as const, seed: 9 };
+    const a = trainGbdtBinned({ data: shared, labels: all.labels, rows }, params, { validation: { data: shared, labels: all.labels, rows: held } });
+    const own = (r: Uint32Array) => ({ data: applyBins(takeRows(all.table, r), mapper), labels: Float64Array.from(r, (i) => all.labels[i]!) });
+    const b = trainGbdtBinned(own(rows), params, { validation: own(held) });
+    expect(JSON.stringify(a.model)).toBe(JSON.stringify(b.model));
+    expect(Array.from(a.validMargins)).toEqual(Array.from(b.validMargins));
+  });
+
+  it("leaf values are −learning rate · G/(H + λ) (hand-computed first round)", () => {
+    // x = 0 for 6 rows (2 positives), x = 1 for 4 rows (3 positives): mean 0.5, so the base score is 0, p = ½,
+    // g = p − y = ±½ and h = p(1 − p) = ¼ per row. Left (x = 0): G = 4·½ − 2·½ = 1, H = 6·¼ = 1.5;
+    // right (x = 1): G = 1·½ − 3·½ = −1, H = 4·¼ = 1.
+    const table = { nRows: 10, columns: [Float64Array.from([0, 0, 0, 0, 0, 0, 1, 1, 1, 1])] };
+    const labels = Float64Array.from([1, 1, 0, 0, 0, 0, 1, 1, 1, 0]);
+    for (const lambda of [0, 1, 10]) {
+      const { model } = trainGbdt({ table, labels }, { nRounds: 1, maxDepth: 1, learningRate: 0.3, lambda, minChildWeight: 0 });
+      const t = model.trees![0]!;
+      expect(model.baseScore).toBe(0);
+      expect(t.threshold[0]).toBe(0.5);
+      expect(t.value[t.left[0]!]).toBeCloseTo((-0.3 * 1) / (1.5 + lambda), 6);
+      expect(t.value[t.right[0]!]).toBeCloseTo((-0.3 * -1) / (1 + lambda), 6);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { averagePrecision, brierScore, calibrationBins, confusionAt, liftAt, logLoss, rocAuc } from "../../lib/ml/metrics.js";
+import { Rng } from "../../lib/random.js";
 
 const y = [1, 0, 1, 0, 1, 0];
 const s = [0.9, 0.9, 0.7, 0.3, 0.3, 0.1];
@@ -15,6 +16,26 @@ describe("metrics", () => {
     // → 0.6666666666666666 0.475
     expect(rocAuc([1, 1, 0], [0.1, 0.1, 0.1])).toBe(0.5);
     expect(rocAuc([1, 1], [0.3, 0.2])).toBeNaN();
+  });
+
+  it("ROC-AUC without weights (two sorted classes) equals the pairwise count and the unit-weight path", () => {
+    const r = new Rng(3);
+    const n = 400;
+    const labels = Array.from({ length: n }, () => (r.next() < 0.2 ? 1 : 0));
+    // few distinct scores, so that many ties occur, within and across classes
+    const scores = labels.map((l) => Math.round((r.next() + 0.3 * l) * 8) / 8);
+    let pairs = 0;
+    let wins = 0;
+    for (let i = 0; i < n; i++) {
+      if (!labels[i]) continue;
+      for (let j = 0; j < n; j++) {
+        if (labels[j]) continue;
+        pairs++;
+        wins += scores[i]! > scores[j]! ? 1 : scores[i] === scores[j] ? 0.5 : 0;
+      }
+    }
+    expect(rocAuc(labels, scores)).toBe(wins / pairs);
+    expect(rocAuc(labels, scores, new Array(n).fill(1))).toBe(wins / pairs);
   });
 
   it("average precision (hand-computed; sklearn average_precision_score agrees)", () => {
