@@ -1,23 +1,25 @@
 // The churn pages in Chromium: the scoring page, scoring in the browser with the published model, shows for
-// each looked-up customer the same probability as the build-time batch scores (to 1e-9), and the built metrics
-// name every model and baseline.
+// each looked-up customer the same probability as the build-time batch scores (to 1e-9); the model page's model
+// card shows every item in full; and the built metrics name every model and baseline.
 import {DuckDBInstance} from "@duckdb/node-api";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {launchChromium} from "./browser.js";
+import {describe, expect, inject, test} from "vitest";
+import {useSiteInBrowser} from "./browser.js";
 import {builtFile, builtJson} from "./build.js";
 import {haveChromium} from "./chromium.js";
-import {serveStatic} from "./static-server.js";
 
 const siteDir = inject("siteDir");
 
-async function batchScores(): Promise<{customer_unique_id: string; churn_probability: number}[]> {
+type BatchScore = {customer_unique_id: string; churn_probability: number; rfm_segment: string; state: string | null};
+
+/** The build-time batch scores, read from the built Parquet with DuckDB (not with the page's code). */
+async function batchScores(extra: string[] = []): Promise<BatchScore[]> {
   const instance = await DuckDBInstance.create(":memory:");
   const db = await instance.connect();
   try {
     const path = builtFile(siteDir, "churn-scores", "parquet").replace(/'/g, "''");
-    const reader = await db.runAndReadAll(`SELECT customer_unique_id, churn_probability FROM read_parquet('${path}') ORDER BY customer_unique_id`);
-    return reader.getRowObjectsJS() as {customer_unique_id: string; churn_probability: number}[];
+    const columns = ["customer_unique_id", "churn_probability", ...extra].join(", ");
+    const reader = await db.runAndReadAll(`SELECT ${columns} FROM read_parquet('${path}') ORDER BY customer_unique_id`);
+    return reader.getRowObjectsJS() as BatchScore[];
   } finally {
     db.closeSync();
     instance.closeSync();
@@ -30,22 +32,41 @@ test("the churn metrics name every model, baseline and the oracle", () => {
 });
 
 describe.skipIf(!haveChromium)("churn scoring in Chromium", () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    browser = await launchChromium();
-    site = await serveStatic(siteDir);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const site = useSiteInBrowser(siteDir);
+
+  test("the model card states every item in full, with nothing cut off", async () => {
+    const m = builtJson<{window: Record<string, string | number>}>(siteDir, "churn-metrics");
+    const page = await site.browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${site.url}/churn-model`, {waitUntil: "networkidle"});
+    await page.locator("#churn-model-card").waitFor({timeout: 20_000});
+    const rows = await page.locator("#churn-model-card tr").evaluateAll((trs) =>
+      trs.map((tr) => {
+        const td = tr.querySelector("td")!;
+        // a cut-off cell (one line with an ellipsis, or a fixed height) is wider or taller inside than its box
+        return {item: tr.querySelector("th")!.textContent!, detail: td.textContent!, clipped: td.scrollWidth > td.clientWidth + 1 || td.scrollHeight > td.clientHeight + 1};
+      })
+    );
+    expect(rows.map((r) => r.item)).toEqual(["Model", "Churn, as forecast", "Churn, as a status", "Data window", "Features", "Parameters", "Selection", "Training time", "Model file", "Known limits"]);
+    for (const r of rows) expect(r.clipped, r.item).toBe(false);
+    const detail = (item: string) => rows.find((r) => r.item === item)!.detail;
+    expect(detail("Churn, as forecast")).toContain(`no order that is not canceled or unavailable in the ${m.window.horizonDays} days after the cutoff`);
+    expect(detail("Churn, as a status")).toContain("one-time buyers are churned after more than 540 days without a purchase");
+    for (const date of ["firstPurchase", "trainingCutoff", "evaluationCutoff", "lastReliableDate", "analysisDate"]) expect(detail("Data window")).toContain(m.window[date]);
+    expect(detail("Features")).toMatch(/^All 77 customer features \(RFM \d+, temporal \d+/);
+    expect(detail("Parameters")).toMatch(/Learning rate [\d.]+, \d+ rounds, depth ≤ \d, L2 on leaves λ = [\d.]+, min child weight/);
+    expect(detail("Training time")).toMatch(/^[\d.]+ s for the final model .* [\d.]+ s for the cross-validation; [\d.]+ s for the whole run/);
+    expect(detail("Known limits")).toMatch(/Probabilities assume the future behaves like the evaluation period\.$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 
   test("looked-up customers get the build-time batch score", async () => {
     const scores = await batchScores();
     expect(scores.length).toBeGreaterThan(100);
     const sample = [0, 1, Math.floor(scores.length / 3), Math.floor(scores.length / 2), scores.length - 1].map((i) => scores[i]!);
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(`${site.url}/churn-scoring`, {waitUntil: "networkidle"});
@@ -66,4 +87,21 @@ describe.skipIf(!haveChromium)("churn scoring in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  test("the at-risk list filters by RFM segment and state, as the batch scores do", async () => {
+    const scores = await batchScores(["rfm_segment", "state"]);
+    const page = await site.open("/churn-scoring");
+    const shown = page.locator("[data-at-risk]");
+    await expect.poll(async () => Number(await shown.getAttribute("data-at-risk"))).toBe(scores.length);
+    // The largest segment, then also its most common state.
+    const mostCommon = (values: string[]) => [...new Set(values)].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
+    const segment = mostCommon(scores.map((s) => s.rfm_segment));
+    await page.getByLabel("RFM segment").selectOption(segment);
+    const inSegment = scores.filter((s) => s.rfm_segment === segment);
+    await expect.poll(async () => Number(await shown.getAttribute("data-at-risk"))).toBe(inSegment.length);
+    const state = mostCommon(inSegment.map((s) => s.state ?? ""));
+    await page.getByLabel("State").selectOption(state);
+    await expect.poll(async () => Number(await shown.getAttribute("data-at-risk"))).toBe(inSegment.filter((s) => s.state === state).length);
+    await page.close();
+  }, 60_000);
 });
