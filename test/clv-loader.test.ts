@@ -2,34 +2,19 @@
 // split, and every field of clv.json.
 import {beforeAll, describe, expect, test} from "vitest";
 import {clvReport, clvTransactions, summariesAt, HOLDOUT_WEEKS} from "../loaders/clv.js";
-import {tinyOlist, writeDataset, type Dataset} from "./fixtures/tiny-olist.js";
+import {tinyOlistWithRepeaters, writeDataset} from "./fixtures/tiny-olist.js";
 import {useTempCache, withDir} from "./helpers.js";
 
 beforeAll(() => {
   useTempCache();
 });
-
-/** tiny-olist plus u6 (orders on 2018-05-01, 2018-05-15 and two on 2018-06-01) and u7 (one order on 2017-09-01). */
-function clvOlist(): Dataset {
-  const d = tinyOlist();
-  const order = (id: string, customer: string, when: string) =>
-    [id, customer, "delivered", `${when} 10:00:00`, `${when} 11:00:00`, `${when} 12:00:00`, `${when} 18:00:00`, `${when} 20:00:00`];
-  d.customers.rows.push(["c9", "u6", "01001", "sao paulo", "SP"], ["c10", "u6", "01001", "sao paulo", "SP"], ["c11", "u6", "01001", "sao paulo", "SP"],
-    ["c12", "u6", "01001", "sao paulo", "SP"], ["c13", "u7", "20040", "rio de janeiro", "RJ"]);
-  d.orders.rows.push(order("o10", "c9", "2018-05-01"), order("o11", "c10", "2018-05-15"), order("o12", "c11", "2018-06-01"),
-    order("o13", "c12", "2018-06-01"), order("o14", "c13", "2017-09-01"));
-  for (const [o, value] of [["o10", "70.00"], ["o11", "70.00"], ["o12", "70.00"], ["o13", "30.00"], ["o14", "121.00"]]) {
-    d.order_items.rows.push([o!, "1", "p1", "s1", "2018-06-10 10:00:00", value!, "0.00"]);
-    d.order_payments.rows.push([o!, "1", "credit_card", "1", value!]);
-  }
-  return d;
-}
+// The data: tiny-olist plus the repeat buyers u6 and u7 (tinyOlistWithRepeaters in test/fixtures/tiny-olist.ts).
 
 const day = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
 describe("CLV summaries on the hand-made dataset", () => {
   test("x, t_x, T (weeks), m_x and revenue of every person at the analysis date, by hand", async () => {
-    const transactions = await withDir(writeDataset(clvOlist()), (w) => clvTransactions(w, "2018-06-30"));
+    const transactions = await withDir(writeDataset(tinyOlistWithRepeaters()), (w) => clvTransactions(w, "2018-06-30"));
     const rows = summariesAt(transactions, day("2018-06-30"));
     const byId = Object.fromEntries(rows.map(({id, ...rest}) => [id, rest]));
     expect(byId).toEqual({
@@ -49,7 +34,7 @@ describe("CLV summaries on the hand-made dataset", () => {
   });
 
   test("calibration until 26 weeks before the analysis date", async () => {
-    const transactions = await withDir(writeDataset(clvOlist()), (w) => clvTransactions(w, "2018-06-30"));
+    const transactions = await withDir(writeDataset(tinyOlistWithRepeaters()), (w) => clvTransactions(w, "2018-06-30"));
     // 2018-06-30 − 182 days = 2017-12-30: only u2, u3, u4 and u7 had bought; u4's two purchases are both before it.
     const calibration = summariesAt(transactions, day("2018-06-30") - HOLDOUT_WEEKS * 7);
     expect(Object.fromEntries(calibration.map((s) => [s.id, [s.x, s.tx, s.T]]))).toEqual({
@@ -61,7 +46,7 @@ describe("CLV summaries on the hand-made dataset", () => {
   });
 
   test("clv.json has every field, with the hand-made figures where they are known", async () => {
-    const report = await withDir(writeDataset(clvOlist()), clvReport);
+    const report = await withDir(writeDataset(tinyOlistWithRepeaters()), clvReport);
     expect(Object.keys(report).sort()).toEqual([
       "analysis_date", "by_segment", "by_state", "calibration", "currency", "data_source", "definitions", "expected_purchases_histogram",
       "fingerprint", "fits", "historical_distribution", "horizon", "independence", "p_alive_histogram", "params", "predictive_distribution",

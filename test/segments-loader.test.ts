@@ -7,31 +7,13 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
 import {customerFeatures} from "../loaders/features/customer-features.js";
 import {clusterCustomers, monthsBefore, rfmSnapshot, segmentCustomersParquet, segmentsReport, summariseSegments} from "../loaders/segments.js";
-import {tinyOlist, writeDataset, type Dataset} from "./fixtures/tiny-olist.js";
+import {tinyOlistWithRepeaters, writeDataset} from "./fixtures/tiny-olist.js";
 import {useTempCache, withDir} from "./helpers.js";
 
 beforeAll(() => {
   useTempCache();
 });
-
-/**
- * tiny-olist plus u6 (four orders: 2018-05-01, 2018-05-15 and two on 2018-06-01) and u7 (one order on 2017-09-01,
- * the same day and value as u4's last order, to make ties in R and M).
- */
-function segmentsOlist(): Dataset {
-  const d = tinyOlist();
-  const order = (id: string, customer: string, when: string) =>
-    [id, customer, "delivered", `${when} 10:00:00`, `${when} 11:00:00`, `${when} 12:00:00`, `${when} 18:00:00`, `${when} 20:00:00`];
-  d.customers.rows.push(["c9", "u6", "01001", "sao paulo", "SP"], ["c10", "u6", "01001", "sao paulo", "SP"], ["c11", "u6", "01001", "sao paulo", "SP"],
-    ["c12", "u6", "01001", "sao paulo", "SP"], ["c13", "u7", "20040", "rio de janeiro", "RJ"]);
-  d.orders.rows.push(order("o10", "c9", "2018-05-01"), order("o11", "c10", "2018-05-15"), order("o12", "c11", "2018-06-01"),
-    order("o13", "c12", "2018-06-01"), order("o14", "c13", "2017-09-01"));
-  for (const [o, value] of [["o10", "70.00"], ["o11", "70.00"], ["o12", "70.00"], ["o13", "30.00"], ["o14", "121.00"]]) {
-    d.order_items.rows.push([o!, "1", "p1", "s1", "2018-06-10 10:00:00", value!, "0.00"]);
-    d.order_payments.rows.push([o!, "1", "credit_card", "1", value!]);
-  }
-  return d;
-}
+// The data: tiny-olist plus the repeat buyers u6 and u7 (tinyOlistWithRepeaters in test/fixtures/tiny-olist.ts).
 
 // By hand, at the cutoff 2018-06-30 (valid orders only; u3's canceled o5 does not count):
 //   person  last order   recency  orders  spend        R  F  M  segment
@@ -56,19 +38,19 @@ const HAND = {
 
 describe("RFM segments on the hand-made dataset", () => {
   test("every person's RFM inputs, scores and segment, by hand", async () => {
-    const rows = await withDir(writeDataset(segmentsOlist()), (w) => rfmSnapshot(w, "2018-06-30"));
+    const rows = await withDir(writeDataset(tinyOlistWithRepeaters()), (w) => rfmSnapshot(w, "2018-06-30"));
     expect(Object.fromEntries(rows.map(({customer_unique_id, ...rest}) => [customer_unique_id, rest]))).toEqual(HAND);
   });
 
   test("the RFM inputs agree with the customer feature table (recency_days, frequency, monetary_total)", async () => {
-    const [rfm, features] = await withDir(writeDataset(segmentsOlist()), async (w) => [await rfmSnapshot(w, "2018-06-30"), await customerFeatures(w, "2018-06-30")] as const);
+    const [rfm, features] = await withDir(writeDataset(tinyOlistWithRepeaters()), async (w) => [await rfmSnapshot(w, "2018-06-30"), await customerFeatures(w, "2018-06-30")] as const);
     expect(rfm.map((r) => [r.customer_unique_id, r.recency_days, r.orders, r.monetary])).toEqual(
       features.map((f) => [f.customer_unique_id, f.recency_days, f.frequency, f.monetary_total])
     );
   });
 
   test("segment summary: sizes, revenue shares and averages", async () => {
-    const rows = await withDir(writeDataset(segmentsOlist()), (w) => rfmSnapshot(w, "2018-06-30"));
+    const rows = await withDir(writeDataset(tinyOlistWithRepeaters()), (w) => rfmSnapshot(w, "2018-06-30"));
     const summary = summariseSegments(rows);
     const total = 200 + 220 + 88 + 121 + 99 + 240 + 121;
     const hibernating = summary.find((s) => s.segment === "Hibernating")!;
@@ -82,7 +64,7 @@ describe("RFM segments on the hand-made dataset", () => {
   });
 
   test("six months earlier and the movement between the snapshots, by hand", async () => {
-    const report = await withDir(writeDataset(segmentsOlist()), segmentsReport);
+    const report = await withDir(writeDataset(tinyOlistWithRepeaters()), segmentsReport);
     // On 2017-12-30 only u2, u3, u4 and u7 had bought: recency 455, 363, 120, 120 days; spend 220, 88, 121, 121.
     // R: u4, u7 → 3, u3 → 2, u2 → 1. M: u3 → 1, u4, u7 → 2, u2 → 4. F: u4 2, the others 1.
     // So u4 Need Attention, u7 About To Sleep, u3 and u2 Hibernating; u1, u5 and u6 bought first after that day.
@@ -107,7 +89,7 @@ describe("RFM segments on the hand-made dataset", () => {
   });
 
   test("the Parquet list holds every person, in segment-table order and by spend", async () => {
-    const bytes = await withDir(writeDataset(segmentsOlist()), segmentCustomersParquet);
+    const bytes = await withDir(writeDataset(tinyOlistWithRepeaters()), segmentCustomersParquet);
     const file = join(mkdtempSync(join(tmpdir(), "segment-parquet-")), "list.parquet");
     writeFileSync(file, bytes);
     const instance = await DuckDBInstance.create(":memory:");
