@@ -6,7 +6,9 @@ import {slicePagePaths} from "./loaders/slices/paths.js";
 
 const source = dataSource();
 const sourceLabel =
-  source.kind === "synthetic" ? `synthetic Olist-like data (scale ${source.scale}, seed ${source.seed})` : `Olist files in ${source.name}/`;
+  source.kind === "synthetic"
+    ? `synthetic Olist-like data (scale ${source.scale}, seed ${source.seed})`
+    : `Olist files in ${source.name}/`;
 
 export default {
   root: "src",

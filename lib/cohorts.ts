@@ -18,14 +18,20 @@ export const MIN_COHORT_SIZE = 30;
 
 /** The definitions in words, for the page and the public cohorts.json. */
 export const COHORT_DEFINITIONS = {
-  person: "a customer_unique_id; only orders that are not canceled or unavailable, of known customers, purchased on or before the analysis date, count",
+  person:
+    "a customer_unique_id; only orders that are not canceled or unavailable, of known customers, purchased on or before the analysis date, count",
   cohort: "the calendar month (YYYY-MM) of the person's first such order",
-  month_offset: "k = calendar months since the cohort month: month k is the calendar month cohort + k (0 = the cohort month)",
-  retained: "people of the cohort with at least one order in calendar month cohort + k; at k = 0, every person of the cohort",
-  revenue: "payment_value of the cohort's orders in that month, in BRL; the first order is included (month 0 holds it), so cumulative revenue is revenue to date",
-  observable: "month k's calendar month ended on or before the analysis date and is not sparse (at least 5% of the median month's orders); other months are shipped but flagged false",
+  month_offset:
+    "k = calendar months since the cohort month: month k is the calendar month cohort + k (0 = the cohort month)",
+  retained:
+    "people of the cohort with at least one order in calendar month cohort + k; at k = 0, every person of the cohort",
+  revenue:
+    "payment_value of the cohort's orders in that month, in BRL; the first order is included (month 0 holds it), so cumulative revenue is revenue to date",
+  observable:
+    "month k's calendar month ended on or before the analysis date and is not sparse (at least 5% of the median month's orders); other months are shipped but flagged false",
   small: `the cohort has fewer than ${MIN_COHORT_SIZE} people: its shares are too noisy to read and are greyed out on the page`,
-  payback: "the first observable month k at which gross margin × cumulative revenue per customer reaches the acquisition cost per customer (0 = within the acquisition month)"
+  payback:
+    "the first observable month k at which gross margin × cumulative revenue per customer reaches the acquisition cost per customer (0 = within the acquisition month)"
 } as const;
 
 export interface CalendarMonth {
@@ -147,7 +153,12 @@ export function monthObservable(month: CalendarMonth | undefined): boolean {
  * Cohorts from activity rows (summed per cohort and month offset, in any order): every month offset from 0 to
  * the analysis month, cumulative revenue, observable and small flags. Cohorts with no people are left out.
  */
-export function shapeCohorts(rows: CohortActivity[], calendar: CalendarMonth[], analysisDate: string, minCohortSize = MIN_COHORT_SIZE): Cohort[] {
+export function shapeCohorts(
+  rows: CohortActivity[],
+  calendar: CalendarMonth[],
+  analysisDate: string,
+  minCohortSize = MIN_COHORT_SIZE
+): Cohort[] {
   const byCohort = new Map<string, Map<number, {buyers: number; revenue: number}>>();
   for (const row of rows) {
     let months = byCohort.get(row.cohort);
@@ -193,20 +204,34 @@ export function filterCube(cube: CohortCube, filter: CohortFilter = {}): CohortA
   const category = wanted(cube.categories, filter.category);
   const payment = wanted(cube.payment_types, filter.payment_type);
   // A value the cube does not know matches nothing (indexOf gives -1 only for "every value" above).
-  if ((filter.state != null && state < 0) || (filter.category != null && category < 0) || (filter.payment_type != null && payment < 0)) return [];
+  if (
+    (filter.state != null && state < 0) ||
+    (filter.category != null && category < 0) ||
+    (filter.payment_type != null && payment < 0)
+  )
+    return [];
   const c = cube.cells;
   const rows: CohortActivity[] = [];
   for (let i = 0; i < c.cohort.length; i++) {
     if (state >= 0 && c.state[i] !== state) continue;
     if (category >= 0 && c.category[i] !== category) continue;
     if (payment >= 0 && c.payment_type[i] !== payment) continue;
-    rows.push({cohort: cube.cohorts[c.cohort[i]], month_offset: c.month_offset[i], buyers: c.buyers[i], revenue: c.revenue[i]});
+    rows.push({
+      cohort: cube.cohorts[c.cohort[i]],
+      month_offset: c.month_offset[i],
+      buyers: c.buyers[i],
+      revenue: c.revenue[i]
+    });
   }
   return rows;
 }
 
 /** The cohorts of the people who match the filter. */
-export function cohortsFromCube(cube: CohortCube, filter: CohortFilter = {}, minCohortSize = cube.min_cohort_size): Cohort[] {
+export function cohortsFromCube(
+  cube: CohortCube,
+  filter: CohortFilter = {},
+  minCohortSize = cube.min_cohort_size
+): Cohort[] {
   return shapeCohorts(filterCube(cube, filter), cube.calendar, cube.analysis_date, minCohortSize);
 }
 

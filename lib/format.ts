@@ -1,7 +1,12 @@
 // Number formats shared by pages, components and loaders' insight sentences (pt-BR money, en-US text).
 
 const brl = new Intl.NumberFormat("en-US", {style: "currency", currency: "BRL", maximumFractionDigits: 0});
-const brlCents = new Intl.NumberFormat("en-US", {style: "currency", currency: "BRL", maximumFractionDigits: 2, minimumFractionDigits: 2});
+const brlCents = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "BRL",
+  maximumFractionDigits: 2,
+  minimumFractionDigits: 2
+});
 const compact = new Intl.NumberFormat("en-US", {notation: "compact", maximumFractionDigits: 1});
 const integer = new Intl.NumberFormat("en-US", {maximumFractionDigits: 0});
 

@@ -16,7 +16,12 @@ export interface ChurnGroupRule {
 export const FREQUENT_GAP_DAYS = 90;
 
 export const SEED_CHURN_RULE: readonly ChurnGroupRule[] = [
-  {group: "frequent", shortLabel: "Frequent buyers", label: `Frequent buyers (average gap between orders < ${FREQUENT_GAP_DAYS} days)`, churnAfterDays: 180},
+  {
+    group: "frequent",
+    shortLabel: "Frequent buyers",
+    label: `Frequent buyers (average gap between orders < ${FREQUENT_GAP_DAYS} days)`,
+    churnAfterDays: 180
+  },
   {group: "repeat", shortLabel: "Other repeat buyers", label: "Other repeat buyers", churnAfterDays: 365},
   {group: "one-time", shortLabel: "One-time buyers", label: "One-time buyers", churnAfterDays: 540}
 ];
@@ -31,7 +36,8 @@ export interface PurchaseHistory {
 export function churnGroup({orders, avgGapDays}: Pick<PurchaseHistory, "orders" | "avgGapDays">): ChurnGroup {
   if (!(orders >= 1)) throw new RangeError(`orders must be at least 1, got ${orders}`);
   if (orders === 1) return "one-time";
-  if (avgGapDays === null || !(avgGapDays >= 0)) throw new RangeError(`a repeat buyer needs an average gap ≥ 0, got ${avgGapDays}`);
+  if (avgGapDays === null || !(avgGapDays >= 0))
+    throw new RangeError(`a repeat buyer needs an average gap ≥ 0, got ${avgGapDays}`);
   return avgGapDays < FREQUENT_GAP_DAYS ? "frequent" : "repeat";
 }
 

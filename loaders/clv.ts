@@ -40,7 +40,10 @@ const dateOf = (day: number) => new Date(day * 86_400_000).toISOString().slice(0
 
 /** Purchases (one per person and day) up to the analysis date. */
 export async function clvTransactions(warehouse: Warehouse, analysisDate: string): Promise<Transaction[]> {
-  const rows = await warehouse.query<{customer_unique_id: string; day: number; amount: number}>(sql("clv-transactions"), {analysis_date: analysisDate});
+  const rows = await warehouse.query<{customer_unique_id: string; day: number; amount: number}>(
+    sql("clv-transactions"),
+    {analysis_date: analysisDate}
+  );
   return rows.map((r) => ({id: r.customer_unique_id, day: r.day, amount: r.amount}));
 }
 
@@ -78,7 +81,11 @@ interface PersonValue {
   clv: number;
 }
 
-function groupValues(people: readonly PersonValue[], key: (p: PersonValue) => string, order?: readonly string[]): ClvGroup[] {
+function groupValues(
+  people: readonly PersonValue[],
+  key: (p: PersonValue) => string,
+  order?: readonly string[]
+): ClvGroup[] {
   const groups = new Map<string, PersonValue[]>();
   for (const p of people) {
     const k = key(p);
@@ -95,9 +102,15 @@ function groupValues(people: readonly PersonValue[], key: (p: PersonValue) => st
       group,
       people: g.length,
       repeaters: repeaters.length,
-      historical_total: round(sum((p) => p.summary.revenue), 2)!,
+      historical_total: round(
+        sum((p) => p.summary.revenue),
+        2
+      )!,
       historical_mean: round(sum((p) => p.summary.revenue) / g.length, 2)!,
-      predictive_total: round(sum((p) => p.clv), 2)!,
+      predictive_total: round(
+        sum((p) => p.clv),
+        2
+      )!,
       predictive_mean: round(sum((p) => p.clv) / g.length, 2)!,
       expected_purchases_mean: round(sum((p) => p.expected) / g.length, 5)!,
       p_alive_mean_repeaters: repeaters.length ? round(sum((p) => p.pAlive, repeaters) / repeaters.length, 4) : null
@@ -131,7 +144,10 @@ function distribution(values: readonly number[]) {
 }
 
 /** Counts of values in [edges[i], edges[i+1]) (the last bin is closed; hi = null when it is open-ended). */
-function histogram(values: readonly number[], edges: readonly number[]): {lo: number; hi: number | null; people: number}[] {
+function histogram(
+  values: readonly number[],
+  edges: readonly number[]
+): {lo: number; hi: number | null; people: number}[] {
   const bins = edges.slice(0, -1).map((lo, i) => ({lo, hi: edges[i + 1]!, people: 0}));
   for (const v of values) {
     let i = bins.findIndex((b) => v < b.hi);
@@ -150,7 +166,10 @@ export interface ClvReport {
   definitions: Record<string, string>;
   params: BgNbdParams & {p: number; q: number; v: number};
   se: Record<"r" | "alpha" | "a" | "b" | "p" | "q" | "v", number | null>;
-  fits: {bgnbd: ReturnType<typeof fitSummary>; gamma_gamma: ReturnType<typeof fitSummary> & {excluded_zero_spend: number}};
+  fits: {
+    bgnbd: ReturnType<typeof fitSummary>;
+    gamma_gamma: ReturnType<typeof fitSummary> & {excluded_zero_spend: number};
+  };
   calibration: {
     calibration_start: string;
     calibration_end: string;
@@ -160,7 +179,14 @@ export interface ClvReport {
     repeaters: number;
     params: BgNbdParams;
     /** Means are null for an empty bucket. */
-    buckets: {label: string; n: number; meanActual: number | null; meanExpected: number | null; sumActual: number; sumExpected: number}[];
+    buckets: {
+      label: string;
+      n: number;
+      meanActual: number | null;
+      meanExpected: number | null;
+      sumActual: number;
+      sumExpected: number;
+    }[];
     total_actual: number;
     total_expected: number;
   };
@@ -188,13 +214,15 @@ export interface ClvReport {
 }
 
 export const CLV_DEFINITIONS = {
-  purchase: "a day with at least one order that is not canceled or unavailable; its value is the payments of those orders",
+  purchase:
+    "a day with at least one order that is not canceled or unavailable; its value is the payments of those orders",
   x: "repeat purchases: purchase days after the first",
   t_x: "weeks from the first to the last purchase day (0 when x = 0)",
   T: "weeks from the first purchase day to the end of the period",
   m_x: "mean value of the repeat purchases (the first purchase is left out)",
   historical_clv: "revenue to date: payments of all valid orders up to the analysis date",
-  predictive_clv: "expected purchases in each of the next 12 months (BG/NBD) × expected spend per purchase (Gamma-Gamma), discounted at 1% per month, as revenue (no margin)"
+  predictive_clv:
+    "expected purchases in each of the next 12 months (BG/NBD) × expected spend per purchase (Gamma-Gamma), discounted at 1% per month, as revenue (no margin)"
 };
 
 export async function clvReport(warehouse: Warehouse): Promise<ClvReport> {
@@ -209,7 +237,11 @@ export async function clvReport(warehouse: Warehouse): Promise<ClvReport> {
   const calibration = summariesAt(transactions, calibrationEnd).filter(fitted);
   const calibrationFit = fitBgNbd(groupSummaries(calibration));
   const holdout = holdoutCounts(transactions, calibrationEnd, end);
-  const buckets = calibrationByFrequency(calibrationFit.params, calibration.map((s) => ({...s, actual: holdout.get(s.id) ?? 0})), HOLDOUT_WEEKS);
+  const buckets = calibrationByFrequency(
+    calibrationFit.params,
+    calibration.map((s) => ({...s, actual: holdout.get(s.id) ?? 0})),
+    HOLDOUT_WEEKS
+  );
   step(`BG/NBD calibration fit and ${HOLDOUT_WEEKS}-week holdout`, calibration.length);
 
   // Published parameters: refitted on all the data.
@@ -228,11 +260,19 @@ export async function clvReport(warehouse: Warehouse): Promise<ClvReport> {
     let f = forecasts.get(key);
     if (!f) {
       const byMonth = expectedPurchasesByPeriod(bgnbd.params, summary, HORIZON_MONTHS, MONTH_WEEKS);
-      f = {expected: byMonth.reduce((s, y) => s + y, 0), discounted: byMonth.reduce((s, y, i) => s + y / (1 + MONTHLY_DISCOUNT_RATE) ** (i + 1), 0)};
+      f = {
+        expected: byMonth.reduce((s, y) => s + y, 0),
+        discounted: byMonth.reduce((s, y, i) => s + y / (1 + MONTHLY_DISCOUNT_RATE) ** (i + 1), 0)
+      };
       forecasts.set(key, f);
     }
     const spend = conditionalExpectedSpend(gg.params, summary.mx > 0 ? summary.x : 0, summary.mx);
-    return {summary, pAlive: probabilityAlive(bgnbd.params, summary.x, summary.tx, summary.T), expected: f.expected, clv: f.discounted * spend};
+    return {
+      summary,
+      pAlive: probabilityAlive(bgnbd.params, summary.x, summary.tx, summary.T),
+      expected: f.expected,
+      clv: f.discounted * spend
+    };
   });
 
   const snapshot = await rfmSnapshot(warehouse, analysis_date);
@@ -240,7 +280,9 @@ export async function clvReport(warehouse: Warehouse): Promise<ClvReport> {
   const repeaters = values.filter((v) => v.summary.x > 0);
   const sum = (f: (p: PersonValue) => number, of = values) => of.reduce((s, p) => s + f(p), 0);
   const se = (v: number) => round(v, 6);
-  const byState = groupValues(values, (p) => place.get(p.summary.id)?.state ?? "unknown").sort((a, b) => b.predictive_total - a.predictive_total);
+  const byState = groupValues(values, (p) => place.get(p.summary.id)?.state ?? "unknown").sort(
+    (a, b) => b.predictive_total - a.predictive_total
+  );
 
   return {
     data_source: warehouse.source.name,
@@ -249,9 +291,28 @@ export async function clvReport(warehouse: Warehouse): Promise<ClvReport> {
     time_unit: "week",
     unit_days: UNIT_DAYS,
     definitions: CLV_DEFINITIONS,
-    params: {r: round(params.r, 6)!, alpha: round(params.alpha, 6)!, a: round(params.a, 6)!, b: round(params.b, 6)!, p: round(params.p, 6)!, q: round(params.q, 6)!, v: round(params.v, 6)!},
-    se: {r: se(bgnbd.se.r), alpha: se(bgnbd.se.alpha), a: se(bgnbd.se.a), b: se(bgnbd.se.b), p: se(gg.se.p), q: se(gg.se.q), v: se(gg.se.v)},
-    fits: {bgnbd: fitSummary(bgnbd), gamma_gamma: {...fitSummary(gg), excluded_zero_spend: all.filter((s) => s.x > 0 && !(s.mx > 0)).length}},
+    params: {
+      r: round(params.r, 6)!,
+      alpha: round(params.alpha, 6)!,
+      a: round(params.a, 6)!,
+      b: round(params.b, 6)!,
+      p: round(params.p, 6)!,
+      q: round(params.q, 6)!,
+      v: round(params.v, 6)!
+    },
+    se: {
+      r: se(bgnbd.se.r),
+      alpha: se(bgnbd.se.alpha),
+      a: se(bgnbd.se.a),
+      b: se(bgnbd.se.b),
+      p: se(gg.se.p),
+      q: se(gg.se.q),
+      v: se(gg.se.v)
+    },
+    fits: {
+      bgnbd: fitSummary(bgnbd),
+      gamma_gamma: {...fitSummary(gg), excluded_zero_spend: all.filter((s) => s.x > 0 && !(s.mx > 0)).length}
+    },
     calibration: {
       calibration_start: dateOf(transactions.reduce((m, t) => Math.min(m, t.day), Infinity)),
       calibration_end: dateOf(calibrationEnd),
@@ -260,28 +321,55 @@ export async function clvReport(warehouse: Warehouse): Promise<ClvReport> {
       people: calibration.length,
       repeaters: calibration.filter((s) => s.x > 0).length,
       params: calibrationFit.params,
-      buckets: buckets.map((b) => ({label: b.label, n: b.n, meanActual: round(b.meanActual, 5), meanExpected: round(b.meanExpected, 5), sumActual: b.sumActual, sumExpected: round(b.sumExpected, 3)!})),
+      buckets: buckets.map((b) => ({
+        label: b.label,
+        n: b.n,
+        meanActual: round(b.meanActual, 5),
+        meanExpected: round(b.meanExpected, 5),
+        sumActual: b.sumActual,
+        sumExpected: round(b.sumExpected, 3)!
+      })),
       total_actual: buckets.reduce((s, b) => s + b.sumActual, 0),
-      total_expected: round(buckets.reduce((s, b) => s + b.sumExpected, 0), 3)!
+      total_expected: round(
+        buckets.reduce((s, b) => s + b.sumExpected, 0),
+        3
+      )!
     },
     horizon: {months: HORIZON_MONTHS, monthly_discount_rate: MONTHLY_DISCOUNT_RATE, margin: 1},
     summary: {
       people: values.length,
       repeaters: repeaters.length,
       repeat_share: round(repeaters.length / values.length, 6)!,
-      historical_total: round(sum((p) => p.summary.revenue), 2)!,
+      historical_total: round(
+        sum((p) => p.summary.revenue),
+        2
+      )!,
       historical_mean: round(sum((p) => p.summary.revenue) / values.length, 2)!,
-      expected_purchases_total: round(sum((p) => p.expected), 2)!,
-      predictive_total: round(sum((p) => p.clv), 2)!,
+      expected_purchases_total: round(
+        sum((p) => p.expected),
+        2
+      )!,
+      predictive_total: round(
+        sum((p) => p.clv),
+        2
+      )!,
       predictive_mean: round(sum((p) => p.clv) / values.length, 2)!,
       p_alive_mean_repeaters: repeaters.length ? round(sum((p) => p.pAlive, repeaters) / repeaters.length, 4) : null,
       population_mean_spend: round(populationMeanSpend(gg.params), 2)
     },
-    independence: (({correlation, n}) => ({correlation: round(correlation, 4), n}))(frequencySpendCorrelation(spendRows)),
+    independence: (({correlation, n}) => ({correlation: round(correlation, 4), n}))(
+      frequencySpendCorrelation(spendRows)
+    ),
     historical_distribution: distribution(values.map((p) => p.summary.revenue)),
     predictive_distribution: distribution(values.map((p) => p.clv)),
-    p_alive_histogram: histogram(repeaters.map((p) => p.pAlive), [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]),
-    expected_purchases_histogram: histogram(values.map((p) => p.expected), [0, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1, Infinity]),
+    p_alive_histogram: histogram(
+      repeaters.map((p) => p.pAlive),
+      [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1]
+    ),
+    expected_purchases_histogram: histogram(
+      values.map((p) => p.expected),
+      [0, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.5, 1, Infinity]
+    ),
     by_segment: groupValues(values, (p) => place.get(p.summary.id)?.segment ?? "unknown", SEGMENT_NAMES),
     by_state: byState,
     fingerprint: warehouse.fingerprint

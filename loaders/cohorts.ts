@@ -1,6 +1,14 @@
 // Monthly acquisition cohorts: the compact cube the Cohorts page filters in the browser, and the public,
 // unfiltered cohorts.json (computed from the orders directly, not from the cube). Definitions: lib/cohorts.ts.
-import {COHORT_DEFINITIONS, MIN_COHORT_SIZE, shapeCohorts, type CalendarMonth, type Cohort, type CohortActivity, type CohortCube} from "../lib/cohorts.js";
+import {
+  COHORT_DEFINITIONS,
+  MIN_COHORT_SIZE,
+  shapeCohorts,
+  type CalendarMonth,
+  type Cohort,
+  type CohortActivity,
+  type CohortCube
+} from "../lib/cohorts.js";
 import {sql} from "./sql.js";
 import type {Warehouse} from "./warehouse/warehouse.js";
 
@@ -46,7 +54,9 @@ export async function cohortCube(warehouse: Warehouse): Promise<CohortCube> {
     states,
     categories,
     payment_types,
-    ...(hasProducts ? {} : {categories_missing: "olist_products_dataset.csv is absent, so first orders have no category"}),
+    ...(hasProducts
+      ? {}
+      : {categories_missing: "olist_products_dataset.csv is absent, so first orders have no category"}),
     cells: {
       cohort: rows.map((r) => ci.get(r.cohort)!),
       state: rows.map((r) => si.get(r.state)!),

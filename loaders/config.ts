@@ -40,7 +40,13 @@ export function dataSource(env: NodeJS.ProcessEnv = process.env): DataSource {
   const seed = Number(env.SYNTH_SEED ?? 42);
   if (!(scale > 0)) throw new Error(`SYNTH_SCALE=${env.SYNTH_SCALE}: expected a positive number`);
   if (!Number.isInteger(seed)) throw new Error(`SYNTH_SEED=${env.SYNTH_SEED}: expected an integer`);
-  return {name: "synthetic", kind: "synthetic", dir: join(cacheDir(), "synthetic", `scale-${scale}-seed-${seed}`), scale, seed};
+  return {
+    name: "synthetic",
+    kind: "synthetic",
+    dir: join(cacheDir(), "synthetic", `scale-${scale}-seed-${seed}`),
+    scale,
+    seed
+  };
 }
 
 /**

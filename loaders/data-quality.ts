@@ -34,8 +34,10 @@ export interface DataQuality {
 
 async function nullCounts(warehouse: Warehouse, presentTables: string[]): Promise<Row[]> {
   const parts = CONTRACT.filter((c) => presentTables.includes(c.table)).flatMap((c) =>
-    c.columns.map((column) => `SELECT '${c.table}' AS table_name, '${column}' AS column_name,
-      count(*) - count(${column}) AS nulls, count(*) AS rows FROM ${c.table}`)
+    c.columns.map(
+      (column) => `SELECT '${c.table}' AS table_name, '${column}' AS column_name,
+      count(*) - count(${column}) AS nulls, count(*) AS rows FROM ${c.table}`
+    )
   );
   const rows = await warehouse.query(parts.join("\nUNION ALL\n"));
   return rows.filter((row) => (row.nulls as number) > 0);

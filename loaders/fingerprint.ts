@@ -25,7 +25,11 @@ export function listFiles(dir: string, keep: (name: string) => boolean, root = d
 export function hashSources(root: string, paths: string[]): string {
   const hash = createHash("sha256");
   for (const path of paths) {
-    hash.update(path).update("\0").update(readFileSync(join(root, path))).update("\0");
+    hash
+      .update(path)
+      .update("\0")
+      .update(readFileSync(join(root, path)))
+      .update("\0");
   }
   return hash.digest("hex");
 }

@@ -100,22 +100,34 @@ export async function insights(warehouse: Warehouse): Promise<Insights> {
     products: await warehouse.hasInput("products"),
     geolocation: await warehouse.hasInput("geolocation")
   };
-  const revenues = (name: string) => warehouse.query<{revenue: number}>(sql(name), params).then((rows) => rows.map((r) => r.revenue));
+  const revenues = (name: string) =>
+    warehouse.query<{revenue: number}>(sql(name), params).then((rows) => rows.map((r) => r.revenue));
   const customers = concentration(await revenues("insight-revenue-per-customer"));
   const sellerRevenue = await revenues("insight-revenue-per-seller");
   const sellers = sellerRevenue.length ? concentration(sellerRevenue) : null;
   const states = await warehouse.query<StateRow>(sql("insight-states"), params);
   const map = has.geolocation ? await warehouse.query<MapCell>(sql("insight-map"), params) : null;
   const payments = await warehouse.query<PaymentRow>(sql("insight-payments"), params);
-  const weekday_hour = await warehouse.query<{weekday: number; hour: number; orders: number}>(sql("insight-weekday-hour"), params);
-  const peak_days = await warehouse.query<{date: string; orders: number; month_avg_day: number}>(sql("insight-peak-days"), params);
-  const lateness_reviews = has.reviews ? await warehouse.query<LatenessRow>(sql("insight-lateness-reviews"), params) : null;
+  const weekday_hour = await warehouse.query<{weekday: number; hour: number; orders: number}>(
+    sql("insight-weekday-hour"),
+    params
+  );
+  const peak_days = await warehouse.query<{date: string; orders: number; month_avg_day: number}>(
+    sql("insight-peak-days"),
+    params
+  );
+  const lateness_reviews = has.reviews
+    ? await warehouse.query<LatenessRow>(sql("insight-lateness-reviews"), params)
+    : null;
   const categories = has.products
     ? (
-        await warehouse.query<Omit<CategoryRow, "growth" | "repeat_rate"> & {revenue_last_6m: number | null; revenue_prior_6m: number | null; first_buyers_repeating: number}>(
-          sql("insight-categories"),
-          params
-        )
+        await warehouse.query<
+          Omit<CategoryRow, "growth" | "repeat_rate"> & {
+            revenue_last_6m: number | null;
+            revenue_prior_6m: number | null;
+            first_buyers_repeating: number;
+          }
+        >(sql("insight-categories"), params)
       ).map(({revenue_last_6m, revenue_prior_6m, first_buyers_repeating, ...row}) => ({
         ...row,
         growth: revenue_prior_6m ? (revenue_last_6m ?? 0) / revenue_prior_6m - 1 : null,
@@ -157,7 +169,8 @@ export async function insights(warehouse: Warehouse): Promise<Insights> {
   if (lateness_reviews?.length) {
     const late = lateness_reviews.filter((r) => r.lateness.includes("late"));
     const onTime = lateness_reviews.filter((r) => !r.lateness.includes("late"));
-    const mean = (rows: LatenessRow[]) => rows.reduce((s, r) => s + r.avg_review_score * r.orders, 0) / rows.reduce((s, r) => s + r.orders, 0);
+    const mean = (rows: LatenessRow[]) =>
+      rows.reduce((s, r) => s + r.avg_review_score * r.orders, 0) / rows.reduce((s, r) => s + r.orders, 0);
     if (late.length && onTime.length) {
       findings.reviews = `Late orders average a review score of ${mean(late).toFixed(1)}, against ${mean(onTime).toFixed(1)} for orders on time or early.`;
     }
@@ -165,11 +178,32 @@ export async function insights(warehouse: Warehouse): Promise<Insights> {
   if (categories?.length) {
     const grown = categories.filter((c) => c.growth !== null && c.revenue >= 0.01 * totalRevenue);
     const best = grown.reduce<CategoryRow | null>((a, b) => (!a || b.growth! > a.growth! ? b : a), null);
-    const loyal = categories.filter((c) => c.first_buyers >= MIN_FIRST_BUYERS).reduce<CategoryRow | null>((a, b) => (!a || b.repeat_rate! > a.repeat_rate! ? b : a), null);
-    const parts = [`${categories[0].category} leads with ${money(categories[0].revenue, {short: true})} of item revenue`];
-    if (best) parts.push(`${best.category} grew most (${best.growth! >= 0 ? "+" : ""}${percent(best.growth!, 0)} over the last six months)`);
-    if (loyal) parts.push(`first-time buyers of ${loyal.category} came back most often (${percent(loyal.repeat_rate!)})`);
+    const loyal = categories
+      .filter((c) => c.first_buyers >= MIN_FIRST_BUYERS)
+      .reduce<CategoryRow | null>((a, b) => (!a || b.repeat_rate! > a.repeat_rate! ? b : a), null);
+    const parts = [
+      `${categories[0].category} leads with ${money(categories[0].revenue, {short: true})} of item revenue`
+    ];
+    if (best)
+      parts.push(
+        `${best.category} grew most (${best.growth! >= 0 ? "+" : ""}${percent(best.growth!, 0)} over the last six months)`
+      );
+    if (loyal)
+      parts.push(`first-time buyers of ${loyal.category} came back most often (${percent(loyal.repeat_rate!)})`);
     findings.categories = `${parts.join("; ")}.`;
   }
-  return {analysis_date, customers, sellers, states, map, payments, weekday_hour, peak_days, lateness_reviews, categories, findings, missing};
+  return {
+    analysis_date,
+    customers,
+    sellers,
+    states,
+    map,
+    payments,
+    weekday_hour,
+    peak_days,
+    lateness_reviews,
+    categories,
+    findings,
+    missing
+  };
 }

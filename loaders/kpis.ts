@@ -46,7 +46,11 @@ export async function purchaseHistories(warehouse: Warehouse, analysisDate: stri
     sql("purchase-histories"),
     {analysis_date: analysisDate}
   );
-  return rows.map((r) => ({orders: r.orders, avgGapDays: r.avg_gap_days, daysSinceLastPurchase: r.days_since_last_purchase}));
+  return rows.map((r) => ({
+    orders: r.orders,
+    avgGapDays: r.avg_gap_days,
+    daysSinceLastPurchase: r.days_since_last_purchase
+  }));
 }
 
 export async function kpis(warehouse: Warehouse): Promise<Kpis> {

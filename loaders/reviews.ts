@@ -6,7 +6,16 @@ import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance, listValue, LIST, VARCHAR} from "@duckdb/node-api";
-import {assignThemes, distinctiveTerms, rocAuc, scoreReview, sentimentLabel, terms, THEMES, type ThemeId} from "../lib/text/index.js";
+import {
+  assignThemes,
+  distinctiveTerms,
+  rocAuc,
+  scoreReview,
+  sentimentLabel,
+  terms,
+  THEMES,
+  type ThemeId
+} from "../lib/text/index.js";
 import {progress} from "./progress.js";
 import {sql} from "./sql.js";
 import type {Warehouse} from "./warehouse/warehouse.js";
@@ -20,7 +29,12 @@ const EXAMPLES_PER_THEME = 4;
 const CATEGORIES_SHOWN = 15;
 
 export type DeliveryStatus = "on time" | "late 1-7 days" | "late 8+ days" | "not delivered";
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ["on time", "late 1-7 days", "late 8+ days", "not delivered"];
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = [
+  "on time",
+  "late 1-7 days",
+  "late 8+ days",
+  "not delivered"
+];
 
 interface ReviewFact {
   review_id: string;
@@ -88,7 +102,10 @@ export interface OrderSentiment {
  * Per-order sentiment of the reviews with text written on or before `cutoff` (default: the analysis date), for
  * the churn features. Orders whose reviews have no text are absent: "no comment" is not "neutral".
  */
-export async function reviewSentiment(warehouse: Warehouse, {cutoff}: {cutoff?: string} = {}): Promise<OrderSentiment[]> {
+export async function reviewSentiment(
+  warehouse: Warehouse,
+  {cutoff}: {cutoff?: string} = {}
+): Promise<OrderSentiment[]> {
   const byOrder = new Map<string, {sum: number; n: number; date: string; themes: Set<ThemeId>}>();
   for (const r of await scoredReviews(warehouse, cutoff)) {
     if (r.sentiment === null) continue;
@@ -113,7 +130,13 @@ export async function reviewSentiment(warehouse: Warehouse, {cutoff}: {cutoff?: 
 
 /** Columns of review-scores.parquet, in order. */
 export const REVIEW_SCORE_COLUMNS = [
-  "review_id", "order_id", "review_date", "review_score", "has_text", "sentiment", "themes",
+  "review_id",
+  "order_id",
+  "review_date",
+  "review_score",
+  "has_text",
+  "sentiment",
+  "themes",
   ...THEMES.map((t) => `theme_${t.id}`)
 ] as const;
 
@@ -144,7 +167,9 @@ export async function writeReviewScoresParquet(warehouse: Warehouse, file: strin
       appender.endRow();
     }
     appender.closeSync();
-    await db.run(`COPY (SELECT * FROM review_scores ORDER BY review_date, review_id, order_id) TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`);
+    await db.run(
+      `COPY (SELECT * FROM review_scores ORDER BY review_date, review_id, order_id) TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`
+    );
   } finally {
     db.closeSync();
     instance.closeSync();
@@ -234,7 +259,15 @@ export interface ReviewInsights {
   by_delivery: DeliverySummary[];
   by_category: GroupSentiment[];
   by_state: GroupSentiment[];
-  examples: {theme: ThemeId; review_id: string; review_score: number; review_date: string; title: string | null; message: string | null; terms: string[]}[];
+  examples: {
+    theme: ThemeId;
+    review_id: string;
+    review_score: number;
+    review_date: string;
+    title: string | null;
+    message: string | null;
+    terms: string[];
+  }[];
   repeat_window_days: number;
   min_group_reviews: number;
 }
@@ -242,17 +275,45 @@ export interface ReviewInsights {
 const SYNTHETIC_NOTE =
   "Measured on synthetic reviews, whose text the generator writes from stock phrases chosen by the score: a high " +
   "figure here proves little. On a sample of real Olist reviews the scorer reaches ROC-AUC 0.97 (test/text/real-sample.test.ts).";
-const REAL_NOTE = "ROC-AUC of the sentiment score for reviews scored 4–5 against 1–2, over the reviews with text shown here.";
+const REAL_NOTE =
+  "ROC-AUC of the sentiment score for reviews scored 4–5 against 1–2, over the reviews with text shown here.";
 
-export async function reviewInsights(warehouse: Warehouse, {minGroupReviews = MIN_GROUP_REVIEWS}: {minGroupReviews?: number} = {}): Promise<ReviewInsights> {
+export async function reviewInsights(
+  warehouse: Warehouse,
+  {minGroupReviews = MIN_GROUP_REVIEWS}: {minGroupReviews?: number} = {}
+): Promise<ReviewInsights> {
   const analysis_date = await warehouse.analysisDate();
   const synthetic = warehouse.source.kind === "synthetic";
-  const base = {data_source: warehouse.source.name, synthetic, analysis_date, repeat_window_days: REPEAT_WINDOW_DAYS, min_group_reviews: minGroupReviews};
+  const base = {
+    data_source: warehouse.source.name,
+    synthetic,
+    analysis_date,
+    repeat_window_days: REPEAT_WINDOW_DAYS,
+    min_group_reviews: minGroupReviews
+  };
   if (!(await warehouse.hasInput("order_reviews"))) {
     return {
-      ...base, available: false, missing: REVIEWS_MISSING, reviews: 0, reviews_with_text: 0, no_theme_share: null, themes: [], monthly: [],
-      distinctive_terms: [], sentiment_quality: {auc: null, positives: 0, negatives: 0, excluded_score_3: 0, no_cue_share: null, note: REVIEWS_MISSING},
-      by_delivery: [], by_category: [], by_state: [], examples: []
+      ...base,
+      available: false,
+      missing: REVIEWS_MISSING,
+      reviews: 0,
+      reviews_with_text: 0,
+      no_theme_share: null,
+      themes: [],
+      monthly: [],
+      distinctive_terms: [],
+      sentiment_quality: {
+        auc: null,
+        positives: 0,
+        negatives: 0,
+        excluded_score_3: 0,
+        no_cue_share: null,
+        note: REVIEWS_MISSING
+      },
+      by_delivery: [],
+      by_category: [],
+      by_state: [],
+      examples: []
     };
   }
   const step = progress("reviews");
@@ -267,13 +328,21 @@ export async function reviewInsights(warehouse: Warehouse, {minGroupReviews = MI
     no_theme_share: ratio(texts.filter((r) => !r.themes.length).length, texts.length),
     themes: THEMES.map((t) => themeSummary(t, texts)),
     monthly: monthlyThemes(texts, minGroupReviews),
-    distinctive_terms: distinctiveTerms(texts.map((r) => ({group: r.review_score, tokens: terms(r.text)})), {top: 8, minCount: 3, binary: true}).map((g) => ({
+    distinctive_terms: distinctiveTerms(
+      texts.map((r) => ({group: r.review_score, tokens: terms(r.text)})),
+      {top: 8, minCount: 3, binary: true}
+    ).map((g) => ({
       score: g.group,
       reviews_with_text: g.documents,
       terms: g.terms.map((t) => ({term: t.term, z: round(t.z, 2), count: t.count}))
     })),
     sentiment_quality: sentimentQuality(texts, synthetic),
-    by_delivery: DELIVERY_STATUSES.map((d) => deliverySummary(d, all.filter((r) => r.delivery === d))),
+    by_delivery: DELIVERY_STATUSES.map((d) =>
+      deliverySummary(
+        d,
+        all.filter((r) => r.delivery === d)
+      )
+    ),
     by_category: groupSentiment(all, (r) => r.category, minGroupReviews).slice(0, CATEGORIES_SHOWN),
     by_state: groupSentiment(all, (r) => r.state, minGroupReviews),
     examples: examples(texts)
@@ -289,8 +358,14 @@ function themeSummary(t: (typeof THEMES)[number], texts: readonly ScoredReview[]
     description: t.description,
     reviews: rows.length,
     share: ratio(rows.length, texts.length) ?? 0,
-    avg_score: mean(rows.map((r) => r.review_score), 2),
-    avg_sentiment: mean(rows.map((r) => r.sentiment!), 3),
+    avg_score: mean(
+      rows.map((r) => r.review_score),
+      2
+    ),
+    avg_sentiment: mean(
+      rows.map((r) => r.sentiment!),
+      3
+    ),
     late_or_undelivered_share: ratio(rows.filter((r) => r.delivery !== "on time").length, rows.length),
     ...repeat
   };
@@ -301,7 +376,10 @@ function repeatRates(rows: readonly ScoredReview[]) {
   const old = rows.filter((r) => r.followup_days >= REPEAT_WINDOW_DAYS);
   return {
     repeat_rate: ratio(rows.filter((r) => r.days_to_next_purchase !== null).length, rows.length),
-    repeat_rate_window: ratio(old.filter((r) => r.days_to_next_purchase !== null && r.days_to_next_purchase <= REPEAT_WINDOW_DAYS).length, old.length),
+    repeat_rate_window: ratio(
+      old.filter((r) => r.days_to_next_purchase !== null && r.days_to_next_purchase <= REPEAT_WINDOW_DAYS).length,
+      old.length
+    ),
     reviews_window: old.length
   };
 }
@@ -319,7 +397,14 @@ function monthlyThemes(texts: readonly ScoredReview[], minReviews: number): Revi
     if (rows.length < minReviews) continue;
     for (const t of THEMES) {
       const n = rows.filter((r) => r.themes.includes(t.id)).length;
-      out.push({month, theme: t.id, label: t.label, reviews_with_text: rows.length, reviews: n, share: round(n / rows.length, 4)});
+      out.push({
+        month,
+        theme: t.id,
+        label: t.label,
+        reviews_with_text: rows.length,
+        reviews: n,
+        share: round(n / rows.length, 4)
+      });
     }
   }
   return out;
@@ -327,7 +412,10 @@ function monthlyThemes(texts: readonly ScoredReview[], minReviews: number): Revi
 
 function sentimentQuality(texts: readonly ScoredReview[], synthetic: boolean): ReviewInsights["sentiment_quality"] {
   const rated = texts.filter((r) => r.review_score !== 3);
-  const auc = rocAuc(rated.map((r) => r.sentiment!), rated.map((r) => r.review_score >= 4));
+  const auc = rocAuc(
+    rated.map((r) => r.sentiment!),
+    rated.map((r) => r.review_score >= 4)
+  );
   return {
     auc: Number.isNaN(auc) ? null : round(auc, 4),
     positives: rated.filter((r) => r.review_score >= 4).length,
@@ -344,8 +432,14 @@ function deliverySummary(delivery: DeliveryStatus, rows: readonly ScoredReview[]
     delivery,
     reviews: rows.length,
     reviews_with_text: texts.length,
-    avg_score: mean(rows.map((r) => r.review_score), 2),
-    avg_sentiment: mean(texts.map((r) => r.sentiment!), 3),
+    avg_score: mean(
+      rows.map((r) => r.review_score),
+      2
+    ),
+    avg_sentiment: mean(
+      texts.map((r) => r.sentiment!),
+      3
+    ),
     late_theme_share: ratio(texts.filter((r) => r.themes.includes("late_delivery")).length, texts.length),
     not_received_theme_share: ratio(texts.filter((r) => r.themes.includes("not_received")).length, texts.length),
     ...repeatRates(rows)
@@ -353,7 +447,11 @@ function deliverySummary(delivery: DeliveryStatus, rows: readonly ScoredReview[]
 }
 
 /** Groups with at least `minReviews` reviews with text, most reviews with text first. */
-function groupSentiment(all: readonly ScoredReview[], key: (r: ScoredReview) => string, minReviews: number): GroupSentiment[] {
+function groupSentiment(
+  all: readonly ScoredReview[],
+  key: (r: ScoredReview) => string,
+  minReviews: number
+): GroupSentiment[] {
   const groups = new Map<string, ScoredReview[]>();
   for (const r of all) {
     const rows = groups.get(key(r));
@@ -368,8 +466,14 @@ function groupSentiment(all: readonly ScoredReview[], key: (r: ScoredReview) => 
       group,
       reviews: rows.length,
       reviews_with_text: texts.length,
-      avg_score: mean(rows.map((r) => r.review_score), 2)!,
-      avg_sentiment: mean(texts.map((r) => r.sentiment!), 3),
+      avg_score: mean(
+        rows.map((r) => r.review_score),
+        2
+      )!,
+      avg_sentiment: mean(
+        texts.map((r) => r.sentiment!),
+        3
+      ),
       negative_share: ratio(texts.filter((r) => sentimentLabel(r.sentiment!) === "negative").length, texts.length)
     });
   }
@@ -382,14 +486,24 @@ function groupSentiment(all: readonly ScoredReview[], key: (r: ScoredReview) => 
  */
 function examples(texts: readonly ScoredReview[]): ReviewInsights["examples"] {
   const out: ReviewInsights["examples"] = [];
-  const ranked = texts.filter((r) => r.text.length >= 10 && r.text.length <= 220).sort((a, b) => hash(a.review_id + a.order_id) - hash(b.review_id + b.order_id));
+  const ranked = texts
+    .filter((r) => r.text.length >= 10 && r.text.length <= 220)
+    .sort((a, b) => hash(a.review_id + a.order_id) - hash(b.review_id + b.order_id));
   for (const t of THEMES) {
     const seen = new Set<string>();
     for (const r of ranked) {
       if (out.filter((e) => e.theme === t.id).length >= EXAMPLES_PER_THEME) break;
       if (!r.themes.includes(t.id) || seen.has(r.text)) continue;
       seen.add(r.text);
-      out.push({theme: t.id, review_id: r.review_id, review_score: r.review_score, review_date: r.review_date, title: r.title, message: r.message, terms: r.theme_terms[t.id] ?? []});
+      out.push({
+        theme: t.id,
+        review_id: r.review_id,
+        review_score: r.review_score,
+        review_date: r.review_date,
+        title: r.title,
+        message: r.message,
+        terms: r.theme_terms[t.id] ?? []
+      });
     }
   }
   return out;

@@ -49,12 +49,25 @@ export function monthsBefore(date: string, months: number): string {
 
 /** Every person with an order on or before the cutoff, with RFM inputs, scores and segment. */
 export async function rfmSnapshot(warehouse: Warehouse, cutoff: string): Promise<SegmentedCustomer[]> {
-  const rows = await warehouse.query<Omit<SegmentedCustomer, "segment" | "R" | "F" | "M">>(sql("segment-rfm"), {cutoff});
-  const scores = rfmScores(rows.map((r) => ({id: r.customer_unique_id, recencyDays: r.recency_days, orders: r.orders, monetary: r.monetary})));
+  const rows = await warehouse.query<Omit<SegmentedCustomer, "segment" | "R" | "F" | "M">>(sql("segment-rfm"), {
+    cutoff
+  });
+  const scores = rfmScores(
+    rows.map((r) => ({id: r.customer_unique_id, recencyDays: r.recency_days, orders: r.orders, monetary: r.monetary}))
+  );
   return rows.map((r, i) => {
     const {R, F, M} = scores[i]!;
-    return {customer_unique_id: r.customer_unique_id, segment: assignSegment({R, F, M}), R, F, M,
-      recency_days: r.recency_days, orders: r.orders, monetary: r.monetary, state: r.state};
+    return {
+      customer_unique_id: r.customer_unique_id,
+      segment: assignSegment({R, F, M}),
+      R,
+      F,
+      M,
+      recency_days: r.recency_days,
+      orders: r.orders,
+      monetary: r.monetary,
+      state: r.state
+    };
   });
 }
 
@@ -83,7 +96,8 @@ export function summariseSegments(customers: readonly SegmentedCustomer[]): Segm
     const revenue = sum((c) => c.monetary);
     return {
       segment,
-      description: SEGMENT_RULES.find((r) => r.name === segment)?.description ?? "Scores outside 1–5 (should not happen)",
+      description:
+        SEGMENT_RULES.find((r) => r.name === segment)?.description ?? "Scores outside 1–5 (should not happen)",
       people: n,
       share: total ? round(n / total, 6) : 0,
       revenue: round(revenue, 2),
@@ -103,7 +117,11 @@ export interface ScoreRange {
 }
 
 /** What each score means in the data: the range of the underlying value per score (recency days, spend). */
-function scoreRanges(customers: readonly SegmentedCustomer[], score: "R" | "M", value: "recency_days" | "monetary"): ScoreRange[] {
+function scoreRanges(
+  customers: readonly SegmentedCustomer[],
+  score: "R" | "M",
+  value: "recency_days" | "monetary"
+): ScoreRange[] {
   return [1, 2, 3, 4, 5].flatMap((s) => {
     const vs = customers.filter((c) => c[score] === s).map((c) => c[value]);
     return vs.length ? [{score: s, people: vs.length, min: Math.min(...vs), max: Math.max(...vs)}] : [];
@@ -114,13 +132,69 @@ function scoreRanges(customers: readonly SegmentedCustomer[], score: "R" | "M", 
 
 /** The clustering features: columns of the feature table, how they are transformed, and words for describeCluster. */
 export const CLUSTER_FEATURES: readonly (FeatureLabel & {label: string; unit: string; transform: "none" | "log"})[] = [
-  {feature: "recency_days", label: "Days since last", unit: "days", transform: "none", high: "long-lapsed", low: "recent", role: "adjective"},
-  {feature: "frequency", label: "Orders", unit: "orders", transform: "log", high: "repeat buyers", low: "one-time buyers", role: "noun"},
-  {feature: "monetary_avg_order", label: "Spend/order", unit: "BRL", transform: "log", high: "big-ticket", low: "small-basket", role: "adjective"},
-  {feature: "max_installments", label: "Installments (max)", unit: "installments", transform: "none", high: "long installment plans", low: "one-off payments", role: "with"},
-  {feature: "late_share", label: "Late deliveries", unit: "share", transform: "none", high: "late deliveries", low: "on-time deliveries", role: "with"},
-  {feature: "avg_review_score", label: "Review score", unit: "1–5", transform: "none", high: "happy", low: "unhappy", role: "adjective"},
-  {feature: "freight_share", label: "Freight/price", unit: "ratio", transform: "none", high: "high shipping costs", low: "low shipping costs", role: "with"}
+  {
+    feature: "recency_days",
+    label: "Days since last",
+    unit: "days",
+    transform: "none",
+    high: "long-lapsed",
+    low: "recent",
+    role: "adjective"
+  },
+  {
+    feature: "frequency",
+    label: "Orders",
+    unit: "orders",
+    transform: "log",
+    high: "repeat buyers",
+    low: "one-time buyers",
+    role: "noun"
+  },
+  {
+    feature: "monetary_avg_order",
+    label: "Spend/order",
+    unit: "BRL",
+    transform: "log",
+    high: "big-ticket",
+    low: "small-basket",
+    role: "adjective"
+  },
+  {
+    feature: "max_installments",
+    label: "Installments (max)",
+    unit: "installments",
+    transform: "none",
+    high: "long installment plans",
+    low: "one-off payments",
+    role: "with"
+  },
+  {
+    feature: "late_share",
+    label: "Late deliveries",
+    unit: "share",
+    transform: "none",
+    high: "late deliveries",
+    low: "on-time deliveries",
+    role: "with"
+  },
+  {
+    feature: "avg_review_score",
+    label: "Review score",
+    unit: "1–5",
+    transform: "none",
+    high: "happy",
+    low: "unhappy",
+    role: "adjective"
+  },
+  {
+    feature: "freight_share",
+    label: "Freight/price",
+    unit: "ratio",
+    transform: "none",
+    high: "high shipping costs",
+    low: "low shipping costs",
+    role: "with"
+  }
 ];
 
 export const CLUSTER_KS = [3, 4, 5, 6, 7, 8];
@@ -155,7 +229,9 @@ export interface Clustering {
  */
 export function clusterCustomers(rows: readonly Row[]): Clustering {
   const raw = CLUSTER_FEATURES.map((f) => rows.map((r) => (r[f.feature] == null ? null : Number(r[f.feature]))));
-  const transformed = CLUSTER_FEATURES.map((f, j) => raw[j]!.map((v) => (v === null ? null : f.transform === "log" ? Math.log1p(v) : v)));
+  const transformed = CLUSTER_FEATURES.map((f, j) =>
+    raw[j]!.map((v) => (v === null ? null : f.transform === "log" ? Math.log1p(v) : v))
+  );
   const fill = transformed.map((col) => {
     const known = col.filter((v): v is number => v !== null);
     return known.reduce((s, v) => s + v, 0) / Math.max(1, known.length);
@@ -167,10 +243,12 @@ export function clusterCustomers(rows: readonly Row[]): Clustering {
   const clusters = fit.centroids.map((centroid, c): ClusterProfile => {
     const members = fit.labels.flatMap((l, i) => (l === c ? [i] : []));
     const z = Object.fromEntries(CLUSTER_FEATURES.map((f, j) => [f.feature, round(centroid[j]!, 3)]));
-    const means = Object.fromEntries(CLUSTER_FEATURES.map((f, j) => {
-      const known = members.map((i) => raw[j]![i]).filter((v): v is number => v !== null);
-      return [f.feature, known.length ? round(known.reduce((s, v) => s + v, 0) / known.length, 3) : NaN];
-    }));
+    const means = Object.fromEntries(
+      CLUSTER_FEATURES.map((f, j) => {
+        const known = members.map((i) => raw[j]![i]).filter((v): v is number => v !== null);
+        return [f.feature, known.length ? round(known.reduce((s, v) => s + v, 0) / known.length, 3) : NaN];
+      })
+    );
     const description = describeCluster(z, unitOverall, CLUSTER_FEATURES, {threshold: DESCRIBE_THRESHOLD});
     return {cluster: c, description, people: members.length, share: round(members.length / rows.length, 6), means, z};
   });
@@ -179,9 +257,16 @@ export function clusterCustomers(rows: readonly Row[]): Clustering {
   clusters.forEach((c, i) => (c.cluster = i + 1));
   return {
     features: CLUSTER_FEATURES.map((f, j) => ({
-      feature: f.feature, label: f.label, unit: f.unit, transform: f.transform,
+      feature: f.feature,
+      label: f.label,
+      unit: f.unit,
+      transform: f.transform,
       missing: raw[j]!.filter((v) => v === null).length,
-      overall_mean: round(raw[j]!.filter((v): v is number => v !== null).reduce((s, v) => s + v, 0) / Math.max(1, rows.length - raw[j]!.filter((v) => v === null).length), 3)
+      overall_mean: round(
+        raw[j]!.filter((v): v is number => v !== null).reduce((s, v) => s + v, 0) /
+          Math.max(1, rows.length - raw[j]!.filter((v) => v === null).length),
+        3
+      )
     })),
     people: rows.length,
     ks: choice.perK.map((p) => ({k: p.k, inertia: round(p.inertia, 1), silhouette: round(p.silhouette, 4)})),
@@ -203,7 +288,14 @@ export interface SegmentsReport {
   score_ranges: {R: ScoreRange[]; M: ScoreRange[]};
   /** F is the order count itself (1, 2, 3, 4, 5+): people per F score. */
   f_counts: {score: number; people: number}[];
-  movement: {from_date: string; to_date: string; months: number; links: {source: string; target: string; value: number}[]; sources: string[]; targets: string[]};
+  movement: {
+    from_date: string;
+    to_date: string;
+    months: number;
+    links: {source: string; target: string; value: number}[];
+    sources: string[];
+    targets: string[];
+  };
   /** null when fewer than 20 people: k-means on a handful of people says nothing. */
   clustering: Clustering | null;
   fingerprint: string;
@@ -229,11 +321,24 @@ export async function segmentsReport(warehouse: Warehouse, step: Step = progress
     analysis_date,
     currency: "BRL",
     people: now.length,
-    rules: SEGMENT_RULES.map((r) => ({name: r.name, description: r.description, R: [r.R.min, r.R.max], F: [r.F.min, r.F.max], M: [r.M.min, r.M.max]})),
+    rules: SEGMENT_RULES.map((r) => ({
+      name: r.name,
+      description: r.description,
+      R: [r.R.min, r.R.max],
+      F: [r.F.min, r.F.max],
+      M: [r.M.min, r.M.max]
+    })),
     segments: summariseSegments(now),
     score_ranges: {R: scoreRanges(now, "R", "recency_days"), M: scoreRanges(now, "M", "monetary")},
     f_counts: [1, 2, 3, 4, 5].map((score) => ({score, people: now.filter((c) => c.F === score).length})),
-    movement: {from_date, to_date: analysis_date, months: SNAPSHOT_GAP_MONTHS, links: moves.links, sources: moves.sources, targets: moves.targets},
+    movement: {
+      from_date,
+      to_date: analysis_date,
+      months: SNAPSHOT_GAP_MONTHS,
+      links: moves.links,
+      sources: moves.sources,
+      targets: moves.targets
+    },
     clustering,
     fingerprint: warehouse.fingerprint
   };
@@ -242,7 +347,17 @@ export async function segmentsReport(warehouse: Warehouse, step: Step = progress
 // --------------------------------------------------------------------------------- per-person list (Parquet)
 
 /** Columns of segment-customers.parquet, in order. */
-export const SEGMENT_CUSTOMER_COLUMNS = ["customer_unique_id", "segment", "R", "F", "M", "recency_days", "orders", "monetary", "state"] as const;
+export const SEGMENT_CUSTOMER_COLUMNS = [
+  "customer_unique_id",
+  "segment",
+  "R",
+  "F",
+  "M",
+  "recency_days",
+  "orders",
+  "monetary",
+  "state"
+] as const;
 
 /**
  * The per-person list at the analysis date as Parquet bytes, in segment-table order and by spend within a
@@ -251,7 +366,12 @@ export const SEGMENT_CUSTOMER_COLUMNS = ["customer_unique_id", "segment", "R", "
 export async function segmentCustomersParquet(warehouse: Warehouse): Promise<Buffer> {
   const customers = await rfmSnapshot(warehouse, await warehouse.analysisDate());
   const rank = new Map(SEGMENT_NAMES.map((s, i) => [s, i]));
-  customers.sort((a, b) => rank.get(a.segment)! - rank.get(b.segment)! || b.monetary - a.monetary || a.customer_unique_id.localeCompare(b.customer_unique_id));
+  customers.sort(
+    (a, b) =>
+      rank.get(a.segment)! - rank.get(b.segment)! ||
+      b.monetary - a.monetary ||
+      a.customer_unique_id.localeCompare(b.customer_unique_id)
+  );
   const dir = mkdtempSync(join(tmpdir(), "segment-customers-"));
   const instance = await DuckDBInstance.create(":memory:");
   const db = await instance.connect();

@@ -80,7 +80,13 @@ describe("A/B defaults on the hand-made dataset", () => {
     process.env.ANALYSIS_DATE = "2016-12-01";
     const d = await withDir(dir, abDefaults);
     // Only u2 (2016-10-01) has bought; 61 days < 90.
-    expect(d.repeat).toEqual({window_days: 90, cohort_until: "2016-09-02", first_time_buyers: 0, repeat_buyers: 0, rate: null});
+    expect(d.repeat).toEqual({
+      window_days: 90,
+      cohort_until: "2016-09-02",
+      first_time_buyers: 0,
+      repeat_buyers: 0,
+      rate: null
+    });
     expect(d.order_value).toEqual({paid_orders: 1, mean: 220, sd: null}); // one order: no sample sd
   });
 });

@@ -45,7 +45,9 @@ describe("errors that stop the build", () => {
     const dir = mutated((d) => {
       d.orders.rows = [];
     });
-    await expect(withDir(dir, kpis)).rejects.toThrow("olist_orders_dataset.csv: the file has a header but no data rows");
+    await expect(withDir(dir, kpis)).rejects.toThrow(
+      "olist_orders_dataset.csv: the file has a header but no data rows"
+    );
   });
 });
 
@@ -71,10 +73,15 @@ describe("rejected rows, counted per reason", () => {
     });
     const rejects = (await rejectsOf(dir)).filter((r) => r.table_name === "orders");
     expect(rejects).toEqual([
-      expect.objectContaining({reason: "bad timestamp", column_name: "order_purchase_timestamp", rows: 2, examples: [
-        {row: 3, value: "2016-13-45 08:30:00"},
-        {row: 5, value: "yesterday"}
-      ]})
+      expect.objectContaining({
+        reason: "bad timestamp",
+        column_name: "order_purchase_timestamp",
+        rows: 2,
+        examples: [
+          {row: 3, value: "2016-13-45 08:30:00"},
+          {row: 5, value: "yesterday"}
+        ]
+      })
     ]);
     const files = await filesOf(dir);
     expect(files.find((f) => f.table_name === "orders")).toMatchObject({records: 8, kept: 6, rejected: 2});
@@ -104,7 +111,10 @@ describe("rejected rows, counted per reason", () => {
       ["non-numeric value", "price", 2],
       ["negative value", "price", 1]
     ]);
-    expect(rejects[0].examples).toEqual([{row: 2, value: "50,00"}, {row: 3, value: "nan"}]);
+    expect(rejects[0].examples).toEqual([
+      {row: 2, value: "50,00"},
+      {row: 3, value: "nan"}
+    ]);
   });
 
   test("unknown order status", async () => {
@@ -112,8 +122,14 @@ describe("rejected rows, counted per reason", () => {
       d.orders.rows[0][2] = "lost_in_space";
     });
     const rejects = (await rejectsOf(dir)).filter((r) => r.table_name === "orders");
-    expect(rejects).toEqual([expect.objectContaining({reason: "unknown order status", column_name: "order_status", rows: 1,
-      examples: [{row: 1, value: "lost_in_space"}]})]);
+    expect(rejects).toEqual([
+      expect.objectContaining({
+        reason: "unknown order status",
+        column_name: "order_status",
+        rows: 1,
+        examples: [{row: 1, value: "lost_in_space"}]
+      })
+    ]);
   });
 
   test("a duplicate order id keeps the first row and rejects the others", async () => {
@@ -121,8 +137,17 @@ describe("rejected rows, counted per reason", () => {
       d.orders.rows.push([...d.orders.rows[0]], [...d.orders.rows[0]]);
     });
     const rejects = (await rejectsOf(dir)).filter((r) => r.table_name === "orders");
-    expect(rejects).toEqual([expect.objectContaining({reason: "duplicate order_id", column_name: "order_id", rows: 2,
-      examples: [{row: 9, value: "o1"}, {row: 10, value: "o1"}]})]);
+    expect(rejects).toEqual([
+      expect.objectContaining({
+        reason: "duplicate order_id",
+        column_name: "order_id",
+        rows: 2,
+        examples: [
+          {row: 9, value: "o1"},
+          {row: 10, value: "o1"}
+        ]
+      })
+    ]);
     expect((await withDir(dir, kpis)).orders).toBe(8);
   });
 
@@ -162,7 +187,10 @@ describe("orphans are kept and counted", () => {
   test("missing optional files are listed with what they disable, and their checks are skipped", async () => {
     const dir = mutated(() => {}, ["products", "geolocation"]);
     const files = await filesOf(dir);
-    expect(files.filter((f) => !f.present).map((f) => f.file)).toEqual(["olist_products_dataset.csv", "olist_geolocation_dataset.csv"]);
+    expect(files.filter((f) => !f.present).map((f) => f.file)).toEqual([
+      "olist_products_dataset.csv",
+      "olist_geolocation_dataset.csv"
+    ]);
     const orphans = await orphansOf(dir);
     expect(orphans).not.toHaveProperty("items whose product is unknown");
     expect(orphans).not.toHaveProperty("customer zip prefixes without coordinates");

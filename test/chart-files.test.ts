@@ -30,7 +30,11 @@ describe("csvText", () => {
 });
 
 describe("riskBins", () => {
-  const person = (p: number, churned = false) => ({churn_probability: p, seed_rule_status: churned ? ("churned" as const) : ("active" as const), value_at_risk: 10 * p});
+  const person = (p: number, churned = false) => ({
+    churn_probability: p,
+    seed_rule_status: churned ? ("churned" as const) : ("active" as const),
+    value_at_risk: 10 * p
+  });
 
   test("adjacent bins that count every person once, with the seed rule's split and the value at risk", () => {
     const scores = [0.981, 0.9815, 0.99, 0.992, 0.993, 0.9999, 1].map((p, i) => person(p, i % 2 === 0));
@@ -38,9 +42,20 @@ describe("riskBins", () => {
     expect(bins.reduce((s, b) => s + b.people, 0)).toBe(scores.length);
     for (let i = 1; i < bins.length; i++) expect(bins[i]!.risk_from).toBe(bins[i - 1]!.risk_to);
     bins.forEach((b, i) => {
-      const inside = scores.filter((s) => s.churn_probability >= b.risk_from && (s.churn_probability < b.risk_to || (i === bins.length - 1 && s.churn_probability <= b.risk_to)));
-      expect([b.people, b.seed_rule_churned, b.seed_rule_active]).toEqual([inside.length, inside.filter((s) => s.seed_rule_status === "churned").length, inside.filter((s) => s.seed_rule_status === "active").length]);
-      expect(b.value_at_risk).toBeCloseTo(inside.reduce((s, p) => s + p.value_at_risk, 0), 9);
+      const inside = scores.filter(
+        (s) =>
+          s.churn_probability >= b.risk_from &&
+          (s.churn_probability < b.risk_to || (i === bins.length - 1 && s.churn_probability <= b.risk_to))
+      );
+      expect([b.people, b.seed_rule_churned, b.seed_rule_active]).toEqual([
+        inside.length,
+        inside.filter((s) => s.seed_rule_status === "churned").length,
+        inside.filter((s) => s.seed_rule_status === "active").length
+      ]);
+      expect(b.value_at_risk).toBeCloseTo(
+        inside.reduce((s, p) => s + p.value_at_risk, 0),
+        9
+      );
     });
   });
 
@@ -59,7 +74,8 @@ describe("plannerCurve", () => {
   test("a point per lift from 2% to 50%, fewer customers for bigger lifts, enrolment days at the traffic", () => {
     const curve = plannerCurve({baseline: 0.05, customersPerDay: 100});
     expect(curve.points.map((p) => p.relative_lift)).toEqual(Array.from({length: 49}, (_, i) => (i + 2) / 100));
-    for (let i = 1; i < curve.points.length; i++) expect(curve.points[i]!.customers_per_group).toBeLessThan(curve.points[i - 1]!.customers_per_group);
+    for (let i = 1; i < curve.points.length; i++)
+      expect(curve.points[i]!.customers_per_group).toBeLessThan(curve.points[i - 1]!.customers_per_group);
     const p = curve.points.find((q) => q.relative_lift === 0.2)!;
     // Unpooled formula at α 5% two-sided and 80% power: (z₀.₉₇₅ + z₀.₈)² (p₁q₁ + p₂q₂) / (p₂ − p₁)².
     const n = Math.ceil(((1.959963984540054 + 0.8416212335729143) ** 2 * (0.05 * 0.95 + 0.06 * 0.94)) / 0.01 ** 2);
@@ -80,7 +96,7 @@ describe("encodePng", () => {
     const png = encodePng(2, 2, rgba);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const chunks: Record<string, Buffer> = {};
-    for (let at = 8; at < png.length; ) {
+    for (let at = 8; at < png.length;) {
       const length = png.readUInt32BE(at);
       const type = png.subarray(at + 4, at + 8).toString("ascii");
       const data = png.subarray(at + 8, at + 8 + length);
@@ -89,7 +105,9 @@ describe("encodePng", () => {
       at += 12 + length;
     }
     expect(Object.keys(chunks)).toEqual(["IHDR", "IDAT", "IEND"]);
-    expect([chunks.IHDR!.readUInt32BE(0), chunks.IHDR!.readUInt32BE(4), chunks.IHDR![8], chunks.IHDR![9]]).toEqual([2, 2, 8, 6]);
+    expect([chunks.IHDR!.readUInt32BE(0), chunks.IHDR!.readUInt32BE(4), chunks.IHDR![8], chunks.IHDR![9]]).toEqual([
+      2, 2, 8, 6
+    ]);
     // Each row: filter type 0, then its pixels.
     expect([...inflateSync(chunks.IDAT!)]).toEqual([0, ...rgba.subarray(0, 8), 0, ...rgba.subarray(8)]);
   });
@@ -103,7 +121,15 @@ describe("renderStandaloneSvg", () => {
       width,
       color: {legend: true, domain: ["first kind", "second kind"], range: ["var(--theme-foreground-focus)", "#d9534f"]},
       y: {type: "sqrt"},
-      marks: [Plot.barY([{k: "first kind", v: 1}, {k: "second kind", v: 2}], {x: "k", y: "v", fill: "k"})]
+      marks: [
+        Plot.barY(
+          [
+            {k: "first kind", v: 1},
+            {k: "second kind", v: 2}
+          ],
+          {x: "k", y: "v", fill: "k"}
+        )
+      ]
     });
 
   test("the legend's labels and squares become SVG, and theme variables their values", () => {
@@ -118,7 +144,12 @@ describe("renderStandaloneSvg", () => {
 
   test("a continuous colour legend is drawn as an embedded PNG of its ramp", () => {
     const ramp = ({width, document}: {width: number; document: Document}) =>
-      Plot.plot({document, width, color: {type: "linear", scheme: "blues", legend: true}, marks: [Plot.cell([1, 2, 3], {x: (d) => d, fill: (d) => d})]});
+      Plot.plot({
+        document,
+        width,
+        color: {type: "linear", scheme: "blues", legend: true},
+        marks: [Plot.cell([1, 2, 3], {x: (d) => d, fill: (d) => d})]
+      });
     const svg = renderStandaloneSvg(ramp, {title: "Ramp", width: 400, theme});
     const png = Buffer.from(/href="data:image\/png;base64,([^"]+)"/.exec(svg)![1]!, "base64");
     expect(png.readUInt32BE(16)).toBe(256); // Plot's ramp: 256 × 1 pixels

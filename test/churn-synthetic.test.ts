@@ -39,7 +39,12 @@ describe("the churn run on synthetic data", () => {
   test("the window: repeats stop at 2018-09-01, so labels end by 2018-08-31 and the cutoffs are 180 and 360 days before", () => {
     // At this scale the last order may fall before 31 August; the analysis date then ends the labels.
     const L = run.window.analysisDate < "2018-08-31" ? run.window.analysisDate : "2018-08-31";
-    expect(run.window).toMatchObject({horizonDays: 180, lastReliableDate: L, evaluationCutoff: addDays(L, -180), trainingCutoff: addDays(L, -360)});
+    expect(run.window).toMatchObject({
+      horizonDays: 180,
+      lastReliableDate: L,
+      evaluationCutoff: addDays(L, -180),
+      trainingCutoff: addDays(L, -360)
+    });
   });
 
   test("evaluation labels equal an independent count from the CSVs", () => {
@@ -63,7 +68,15 @@ describe("the churn run on synthetic data", () => {
   });
 
   test("every model and baseline is measured, and the oracle's AUC matches one computed from truth_orders.csv", () => {
-    expect(run.results.map((r) => r.name)).toEqual(["GBDT", "Random forest", "Logistic regression", "Recency alone", "Seed rule", "BG/NBD", "Oracle"]);
+    expect(run.results.map((r) => r.name)).toEqual([
+      "GBDT",
+      "Random forest",
+      "Logistic regression",
+      "Recency alone",
+      "Seed rule",
+      "BG/NBD",
+      "Oracle"
+    ]);
     for (const r of run.results) {
       expect(r.metrics.roc_auc, r.name).toBeGreaterThan(0);
       expect(r.metrics.roc_auc, r.name).toBeLessThan(1);
@@ -78,7 +91,8 @@ describe("the churn run on synthetic data", () => {
       const t = Date.parse(`${r.purchase_timestamp!.replace(" ", "T")}Z`);
       if (t >= endOfCutoff) continue;
       const prev = last.get(r.customer_unique_id!);
-      if (!prev || t > prev.t) last.set(r.customer_unique_id!, {t, lambda: Number(r.lambda_per_day), p: Number(r.dropout_prob_after)});
+      if (!prev || t > prev.t)
+        last.set(r.customer_unique_id!, {t, lambda: Number(r.lambda_per_day), p: Number(r.dropout_prob_after)});
     }
     const person = new Map(read("olist_customers_dataset.csv").map((c) => [c.customer_id!, c.customer_unique_id!]));
     const returned = new Set<string>();
@@ -115,7 +129,9 @@ describe("the churn run on synthetic data", () => {
     expect(run.scores).toHaveLength(rows.length);
     const byId = new Map(run.scores.map((s) => [s.customer_unique_id, s.churn_probability]));
     for (const row of rows.filter((_, i) => i % 37 === 0)) {
-      expect(predictProbability(model, encodeRow(model.preprocessing.encoder, row))).toBe(byId.get(row.customer_unique_id as string));
+      expect(predictProbability(model, encodeRow(model.preprocessing.encoder, row))).toBe(
+        byId.get(row.customer_unique_id as string)
+      );
     }
   });
 

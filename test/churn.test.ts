@@ -45,7 +45,12 @@ describe("churn labels on the hand-made dataset", () => {
 
   test("the window: last reliable date, evaluation cutoff = that − H, training cutoff = that − 2H", async () => {
     const w = await withDir(writeDataset(tinyOlist()), (wh) => churnWindow(wh, 180));
-    expect(w).toMatchObject({analysisDate: "2018-06-30", lastReliableDate: "2018-06-30", evaluationCutoff: "2018-01-01", trainingCutoff: "2017-07-05"});
+    expect(w).toMatchObject({
+      analysisDate: "2018-06-30",
+      lastReliableDate: "2018-06-30",
+      evaluationCutoff: "2018-01-01",
+      trainingCutoff: "2017-07-05"
+    });
     await expect(withDir(writeDataset(tinyOlist()), (wh) => churnWindow(wh, 400))).rejects.toThrow(/too short/);
     expect(addDays("2018-03-01", -1)).toBe("2018-02-28");
     expect(horizonDays({})).toBe(180);
@@ -61,11 +66,25 @@ describe("churn labels on the hand-made dataset", () => {
       for (let i = 0; i < 25; i++) {
         const id = `x${month}-${i}`;
         data.customers.rows.push([`c${id}`, `u${id}`, "01001", "sao paulo", "SP"]);
-        data.orders.rows.push([`o${id}`, `c${id}`, "delivered", `${month}-${String(i + 1).padStart(2, "0")} 10:00:00`, "", "", "", "2018-07-01 00:00:00"]);
+        data.orders.rows.push([
+          `o${id}`,
+          `c${id}`,
+          "delivered",
+          `${month}-${String(i + 1).padStart(2, "0")} 10:00:00`,
+          "",
+          "",
+          "",
+          "2018-07-01 00:00:00"
+        ]);
       }
     }
     const w = await withDir(writeDataset(data), (wh) => churnWindow(wh, 100));
-    expect(w).toMatchObject({analysisDate: "2018-06-30", lastDenseMonth: "2018-05", lastReliableDate: "2018-05-31", evaluationCutoff: "2018-02-20"});
+    expect(w).toMatchObject({
+      analysisDate: "2018-06-30",
+      lastDenseMonth: "2018-05",
+      lastReliableDate: "2018-05-31",
+      evaluationCutoff: "2018-02-20"
+    });
   });
 });
 

@@ -10,7 +10,8 @@ beforeAll(() => {
 });
 // The data: tiny-olist plus the repeat buyers u6 and u7 (tinyOlistWithRepeaters in test/fixtures/tiny-olist.ts).
 
-const day = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+const day = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 
 describe("CLV summaries on the hand-made dataset", () => {
   test("x, t_x, T (weeks), m_x and revenue of every person at the analysis date, by hand", async () => {
@@ -48,26 +49,68 @@ describe("CLV summaries on the hand-made dataset", () => {
   test("clv.json has every field, with the hand-made figures where they are known", async () => {
     const report = await withDir(writeDataset(tinyOlistWithRepeaters()), clvReport);
     expect(Object.keys(report).sort()).toEqual([
-      "analysis_date", "by_segment", "by_state", "calibration", "currency", "data_source", "definitions", "expected_purchases_histogram",
-      "fingerprint", "fits", "historical_distribution", "horizon", "independence", "p_alive_histogram", "params", "predictive_distribution",
-      "se", "summary", "time_unit", "unit_days"
+      "analysis_date",
+      "by_segment",
+      "by_state",
+      "calibration",
+      "currency",
+      "data_source",
+      "definitions",
+      "expected_purchases_histogram",
+      "fingerprint",
+      "fits",
+      "historical_distribution",
+      "horizon",
+      "independence",
+      "p_alive_histogram",
+      "params",
+      "predictive_distribution",
+      "se",
+      "summary",
+      "time_unit",
+      "unit_days"
     ]);
     expect(Object.keys(report.params)).toEqual(["r", "alpha", "a", "b", "p", "q", "v"]);
     for (const v of Object.values(report.params)) expect(v).toBeGreaterThan(0);
     expect(Object.keys(report.se)).toEqual(["r", "alpha", "a", "b", "p", "q", "v"]);
-    expect(report).toMatchObject({analysis_date: "2018-06-30", currency: "BRL", time_unit: "week", unit_days: 7,
-      horizon: {months: 12, monthly_discount_rate: 0.01, margin: 1}});
-    expect(report.calibration).toMatchObject({calibration_start: "2016-10-01", calibration_end: "2017-12-30", holdout_end: "2018-06-30",
-      holdout_weeks: 26, people: 4, repeaters: 1, total_actual: 0});
+    expect(report).toMatchObject({
+      analysis_date: "2018-06-30",
+      currency: "BRL",
+      time_unit: "week",
+      unit_days: 7,
+      horizon: {months: 12, monthly_discount_rate: 0.01, margin: 1}
+    });
+    expect(report.calibration).toMatchObject({
+      calibration_start: "2016-10-01",
+      calibration_end: "2017-12-30",
+      holdout_end: "2018-06-30",
+      holdout_weeks: 26,
+      people: 4,
+      repeaters: 1,
+      total_actual: 0
+    });
     // x in the calibration period: u2, u3, u7 have 0, u4 has 1; nobody bought in the holdout.
-    expect(report.calibration.buckets.map((b) => [b.label, b.n, b.sumActual])).toEqual([["0", 3, 0], ["1", 1, 0], ["2", 0, 0], ["3", 0, 0], ["4+", 0, 0]]);
+    expect(report.calibration.buckets.map((b) => [b.label, b.n, b.sumActual])).toEqual([
+      ["0", 3, 0],
+      ["1", 1, 0],
+      ["2", 0, 0],
+      ["3", 0, 0],
+      ["4+", 0, 0]
+    ]);
     // The BG/NBD is fitted on the 6 people with T > 0 (u5 bought first on the analysis date); Gamma-Gamma on u1, u4, u6.
     expect(report.fits.bgnbd.n).toBe(6);
     expect(report.fits.gamma_gamma.n).toBe(3);
-    expect(report.summary).toMatchObject({people: 7, repeaters: 3, historical_total: 1089, historical_mean: Number((1089 / 7).toFixed(2))});
+    expect(report.summary).toMatchObject({
+      people: 7,
+      repeaters: 3,
+      historical_total: 1089,
+      historical_mean: Number((1089 / 7).toFixed(2))
+    });
     // Frequency–spend correlation over (x, m_x) = (1, 90), (1, 77), (2, 85), computed by hand.
-    const xs = [1, 1, 2], ms = [90, 77, 85];
-    const mx = 4 / 3, mm = 84;
+    const xs = [1, 1, 2],
+      ms = [90, 77, 85];
+    const mx = 4 / 3,
+      mm = 84;
     const cov = xs.reduce((s, x, i) => s + (x - mx) * (ms[i]! - mm), 0);
     const sx = Math.sqrt(xs.reduce((s, x) => s + (x - mx) ** 2, 0));
     const sm = Math.sqrt(ms.reduce((s, m) => s + (m - mm) ** 2, 0));
@@ -76,8 +119,17 @@ describe("CLV summaries on the hand-made dataset", () => {
     // Groups add up to everyone; u6 (Champions) and u1 (Need Attention) are the segments of the hand-made list.
     expect(report.by_segment.reduce((s, g) => s + g.people, 0)).toBe(7);
     expect(report.by_state.reduce((s, g) => s + g.people, 0)).toBe(7);
-    expect(report.by_segment.find((g) => g.group === "Champions")).toMatchObject({people: 1, repeaters: 1, historical_total: 240});
-    expect(report.by_state.map((g) => [g.group, g.people]).sort()).toEqual([["MG", 1], ["PR", 1], ["RJ", 2], ["SP", 3]]);
+    expect(report.by_segment.find((g) => g.group === "Champions")).toMatchObject({
+      people: 1,
+      repeaters: 1,
+      historical_total: 240
+    });
+    expect(report.by_state.map((g) => [g.group, g.people]).sort()).toEqual([
+      ["MG", 1],
+      ["PR", 1],
+      ["RJ", 2],
+      ["SP", 3]
+    ]);
     expect(report.p_alive_histogram.reduce((s, b) => s + b.people, 0)).toBe(3);
     expect(report.expected_purchases_histogram.reduce((s, b) => s + b.people, 0)).toBe(7);
   });

@@ -5,8 +5,19 @@ import {join} from "node:path";
 import {csvParse} from "d3-dsv";
 import {afterEach, beforeAll, describe, expect, test} from "vitest";
 import {
-  addMonths, cohortPaybacks, cohortsFromCube, lastDayOfMonth, MIN_COHORT_SIZE, monthComplete, monthsBetween, paybackMonth,
-  pooledCurve, shapeCohorts, type CalendarMonth, type Cohort, type CohortCube
+  addMonths,
+  cohortPaybacks,
+  cohortsFromCube,
+  lastDayOfMonth,
+  MIN_COHORT_SIZE,
+  monthComplete,
+  monthsBetween,
+  paybackMonth,
+  pooledCurve,
+  shapeCohorts,
+  type CalendarMonth,
+  type Cohort,
+  type CohortCube
 } from "../lib/cohorts.js";
 import {cohortCube, cohortsReport, type CohortsReport} from "../loaders/cohorts.js";
 import {dataSource} from "../loaders/config.js";
@@ -33,7 +44,16 @@ function cohortFixture(): Dataset {
     ["c11", "u8", "01001", "sao paulo", "SP"],
     ["c12", "u10", "40010", "salvador", "BA"]
   );
-  const order = (id: string, customer: string, status: string, at: string) => [id, customer, status, at, at, "", "", "2018-12-01 00:00:00"];
+  const order = (id: string, customer: string, status: string, at: string) => [
+    id,
+    customer,
+    status,
+    at,
+    at,
+    "",
+    "",
+    "2018-12-01 00:00:00"
+  ];
   d.orders.rows.push(
     order("o9", "c8", "delivered", "2018-01-05 10:00:00"),
     order("o10", "c9", "delivered", "2018-01-25 10:00:00"),
@@ -45,7 +65,15 @@ function cohortFixture(): Dataset {
     order("o16", "c12", "delivered", "2018-02-10 10:00:00"),
     order("o17", "c99", "delivered", "2018-03-01 10:00:00")
   );
-  const item = (order: string, n: string, product: string, price: string) => [order, n, product, "s1", "2018-03-20 10:00:00", price, "0.00"];
+  const item = (order: string, n: string, product: string, price: string) => [
+    order,
+    n,
+    product,
+    "s1",
+    "2018-03-20 10:00:00",
+    price,
+    "0.00"
+  ];
   d.order_items.rows.push(
     item("o9", "1", "p2", "20.00"),
     item("o9", "2", "p1", "60.00"),
@@ -72,13 +100,26 @@ function cohortFixture(): Dataset {
   return d;
 }
 
-type CubeRow = [cohort: string, state: string, category: string, payment: string, k: number, buyers: number, revenue: number];
+type CubeRow = [
+  cohort: string,
+  state: string,
+  category: string,
+  payment: string,
+  k: number,
+  buyers: number,
+  revenue: number
+];
 
 function cubeRows(cube: CohortCube): CubeRow[] {
   const c = cube.cells;
   return c.cohort.map((_, i) => [
-    cube.cohorts[c.cohort[i]], cube.states[c.state[i]], cube.categories[c.category[i]], cube.payment_types[c.payment_type[i]],
-    c.month_offset[i], c.buyers[i], c.revenue[i]
+    cube.cohorts[c.cohort[i]],
+    cube.states[c.state[i]],
+    cube.categories[c.category[i]],
+    cube.payment_types[c.payment_type[i]],
+    c.month_offset[i],
+    c.buyers[i],
+    c.revenue[i]
   ]);
 }
 
@@ -121,7 +162,18 @@ describe("cohorts on the hand-made dataset", () => {
   test("calendar: months with no order are sparse, the analysis month is complete on its last day", () => {
     expect(cube.calendar.length).toBe(monthsBetween("2016-10", "2018-06") + 1);
     const sparse = cube.calendar.filter((m) => m.sparse).map((m) => m.month);
-    const withOrders = ["2016-10", "2017-01", "2017-03", "2017-06", "2017-09", "2017-12", "2018-01", "2018-02", "2018-03", "2018-06"];
+    const withOrders = [
+      "2016-10",
+      "2017-01",
+      "2017-03",
+      "2017-06",
+      "2017-09",
+      "2017-12",
+      "2018-01",
+      "2018-02",
+      "2018-03",
+      "2018-06"
+    ];
     expect(cube.calendar.filter((m) => !m.sparse).map((m) => m.month)).toEqual(withOrders);
     expect(sparse).toContain("2018-04");
     expect(cube.calendar.every((m) => m.complete)).toBe(true);
@@ -132,7 +184,9 @@ describe("cohorts on the hand-made dataset", () => {
     const c = pick(report.cohorts, "2018-01");
     expect(c.people).toBe(4); // u1, u6, u7, u8
     expect(c.small).toBe(true);
-    expect(c.months.map((m) => [m.month_offset, m.month, m.retained, m.revenue, m.cumulative_revenue, m.observable])).toEqual([
+    expect(
+      c.months.map((m) => [m.month_offset, m.month, m.retained, m.revenue, m.cumulative_revenue, m.observable])
+    ).toEqual([
       [0, "2018-01", 4, 360, 360, true],
       [1, "2018-02", 2, 120, 480, true],
       [2, "2018-03", 1, 25, 505, true],
@@ -143,9 +197,20 @@ describe("cohorts on the hand-made dataset", () => {
     expect(c.months.map((m) => m.retention)).toEqual([1, 0.5, 0.25, 0, 0, 0]);
     expect(c.months.map((m) => m.cumulative_revenue_per_customer)).toEqual([90, 120, 126.25, 126.25, 126.25, 126.25]);
     expect(report.cohorts.map((x) => [x.cohort, x.people])).toEqual([
-      ["2016-10", 1], ["2017-01", 1], ["2017-03", 1], ["2018-01", 4], ["2018-02", 1], ["2018-06", 1]
+      ["2016-10", 1],
+      ["2017-01", 1],
+      ["2017-03", 1],
+      ["2018-01", 4],
+      ["2018-02", 1],
+      ["2018-06", 1]
     ]);
-    expect(pick(report.cohorts, "2017-03").months[6]).toMatchObject({month: "2017-09", retained: 1, revenue: 77, cumulative_revenue: 121, observable: true});
+    expect(pick(report.cohorts, "2017-03").months[6]).toMatchObject({
+      month: "2017-09",
+      retained: 1,
+      revenue: 77,
+      cumulative_revenue: 121,
+      observable: true
+    });
     expect(report.sparse_months).toEqual(sparseOf(cube.calendar));
   });
 
@@ -154,13 +219,18 @@ describe("cohorts on the hand-made dataset", () => {
   });
 
   test("filters pick people by their first order", () => {
-    expect(cohortsFromCube(cube, {category: "health_beauty"}).map((c) => [c.cohort, c.people, c.months[1]?.retained])).toEqual([
+    expect(
+      cohortsFromCube(cube, {category: "health_beauty"}).map((c) => [c.cohort, c.people, c.months[1]?.retained])
+    ).toEqual([
       ["2017-01", 1, 0],
       ["2018-01", 1, 1]
     ]);
     expect(cohortsFromCube(cube, {state: "RJ"}).map((c) => c.cohort)).toEqual(["2016-10"]); // u6 is SP's
     expect(cohortsFromCube(cube, {payment_type: "voucher"})).toEqual([]);
-    expect(cohortsFromCube(cube, {state: "SP", payment_type: "debit_card"}).map((c) => [c.cohort, c.people])).toEqual([["2017-03", 1], ["2018-01", 1]]);
+    expect(cohortsFromCube(cube, {state: "SP", payment_type: "debit_card"}).map((c) => [c.cohort, c.people])).toEqual([
+      ["2017-03", 1],
+      ["2018-01", 1]
+    ]);
     expect(cohortsFromCube(cube, {state: "XX"})).toEqual([]);
   });
 
@@ -176,11 +246,19 @@ describe("cohorts on the hand-made dataset", () => {
     process.env.ANALYSIS_DATE = "2018-06-29";
     const early = await withDir(dir, cohortsReport);
     expect(early.cohorts.map((c) => c.cohort)).not.toContain("2018-06"); // u5's only order is on 2018-06-30
-    expect(pick(early.cohorts, "2018-01").months.at(-1)).toMatchObject({month_offset: 5, month: "2018-06", observable: false});
+    expect(pick(early.cohorts, "2018-01").months.at(-1)).toMatchObject({
+      month_offset: 5,
+      month: "2018-06",
+      observable: false
+    });
     process.env.ANALYSIS_DATE = "2018-07-01";
     const later = await withDir(dir, cohortsReport);
     expect(pick(later.cohorts, "2018-01").months.at(-2)).toMatchObject({month: "2018-06", observable: true});
-    expect(pick(later.cohorts, "2018-01").months.at(-1)).toMatchObject({month_offset: 6, month: "2018-07", observable: false});
+    expect(pick(later.cohorts, "2018-01").months.at(-1)).toMatchObject({
+      month_offset: 6,
+      month: "2018-07",
+      observable: false
+    });
   });
 });
 
@@ -211,9 +289,15 @@ describe("month arithmetic and the boundaries of the flags", () => {
       {cohort: "2017-12", month_offset: 0, buyers: MIN_COHORT_SIZE, revenue: 10}
     ];
     const cohorts = shapeCohorts(rows, calendar, "2018-01-31");
-    expect(cohorts.map((c) => [c.cohort, c.people, c.small])).toEqual([["2017-12", 30, false], ["2018-01", 29, true]]);
+    expect(cohorts.map((c) => [c.cohort, c.people, c.small])).toEqual([
+      ["2017-12", 30, false],
+      ["2018-01", 29, true]
+    ]);
     // 2017-12 is not in the calendar given: not observable, so never shown as a share.
-    expect(cohorts[0].months.map((m) => [m.month, m.observable])).toEqual([["2017-12", false], ["2018-01", true]]);
+    expect(cohorts[0].months.map((m) => [m.month, m.observable])).toEqual([
+      ["2017-12", false],
+      ["2018-01", true]
+    ]);
   });
 });
 
@@ -250,7 +334,15 @@ describe("payback and the pooled curve, by hand", () => {
   });
 
   test("pooled curve of 2018-01 (4 people, 360 · 120 · 25) and 2018-02 (1 person, nothing after its first month)", () => {
-    expect(pooledCurve(cohorts).map((p) => [p.month_offset, p.cohorts, p.people, p.retained, p.cumulative_revenue_per_customer])).toEqual([
+    expect(
+      pooledCurve(cohorts).map((p) => [
+        p.month_offset,
+        p.cohorts,
+        p.people,
+        p.retained,
+        p.cumulative_revenue_per_customer
+      ])
+    ).toEqual([
       [0, 2, 5, 5, 72], // 360 / 5
       [1, 2, 5, 2, 96], // + 120 / 5
       [2, 1, 4, 1, 102.25], // 2018-02's month 2 (April) is sparse: + 25 / 4
@@ -264,7 +356,13 @@ describe("payback and the pooled curve, by hand", () => {
 
 function emptyCube(): CohortCube {
   return {
-    analysis_date: "2018-01-31", min_cohort_size: 30, calendar: [], cohorts: [], states: [], categories: [], payment_types: [],
+    analysis_date: "2018-01-31",
+    min_cohort_size: 30,
+    calendar: [],
+    cohorts: [],
+    states: [],
+    categories: [],
+    payment_types: [],
     cells: {cohort: [], state: [], category: [], payment_type: [], month_offset: [], buyers: [], revenue: []}
   };
 }
@@ -290,11 +388,16 @@ describe("cohorts on synthetic data at scale 0.02, against the CSVs", () => {
     const read = (name: string) => csvParse(readFileSync(join(dir, name), "utf8").replace(/^\uFEFF/, ""));
     const person = new Map(read("olist_customers_dataset.csv").map((c) => [c.customer_id!, c.customer_unique_id!]));
     const paid = new Map<string, number>();
-    for (const p of read("olist_order_payments_dataset.csv")) paid.set(p.order_id!, (paid.get(p.order_id!) ?? 0) + Number(p.payment_value));
+    for (const p of read("olist_order_payments_dataset.csv"))
+      paid.set(p.order_id!, (paid.get(p.order_id!) ?? 0) + Number(p.payment_value));
     const orders = read("olist_orders_dataset.csv")
       .filter((o) => !["canceled", "unavailable"].includes(o.order_status!) && person.has(o.customer_id!))
       .filter((o) => o.order_purchase_timestamp!.slice(0, 10) <= report.analysis_date)
-      .map((o) => ({who: person.get(o.customer_id!)!, month: o.order_purchase_timestamp!.slice(0, 7), value: paid.get(o.order_id!) ?? 0}));
+      .map((o) => ({
+        who: person.get(o.customer_id!)!,
+        month: o.order_purchase_timestamp!.slice(0, 7),
+        value: paid.get(o.order_id!) ?? 0
+      }));
     const cohortOf = new Map<string, string>();
     for (const o of orders) if (!cohortOf.has(o.who) || o.month < cohortOf.get(o.who)!) cohortOf.set(o.who, o.month);
     const buyers = new Map<string, Set<string>>();
@@ -325,21 +428,42 @@ describe("cohorts on synthetic data at scale 0.02, against the CSVs", () => {
 
   test("the cube summed over every filter value equals the unfiltered cohorts", () => {
     const all = cohortsFromCube(cube);
-    expect(all.map(({cohort, people, months}) => ({cohort, people, months: months.map((m) => [m.retained, m.revenue, m.observable])}))).toEqual(
-      report.cohorts.map(({cohort, people, months}) => ({cohort, people, months: months.map((m) => [m.retained, m.revenue, m.observable])}))
+    expect(
+      all.map(({cohort, people, months}) => ({
+        cohort,
+        people,
+        months: months.map((m) => [m.retained, m.revenue, m.observable])
+      }))
+    ).toEqual(
+      report.cohorts.map(({cohort, people, months}) => ({
+        cohort,
+        people,
+        months: months.map((m) => [m.retained, m.revenue, m.observable])
+      }))
     );
-    for (const [dimension, values] of [["state", cube.states], ["category", cube.categories], ["payment_type", cube.payment_types]] as const) {
+    for (const [dimension, values] of [
+      ["state", cube.states],
+      ["category", cube.categories],
+      ["payment_type", cube.payment_types]
+    ] as const) {
       const people = new Map<string, number>();
       const retained = new Map<string, number>();
       for (const value of values) {
         for (const c of cohortsFromCube(cube, {[dimension]: value})) {
           people.set(c.cohort, (people.get(c.cohort) ?? 0) + c.people);
-          for (const m of c.months) retained.set(`${c.cohort}+${m.month_offset}`, (retained.get(`${c.cohort}+${m.month_offset}`) ?? 0) + m.retained);
+          for (const m of c.months)
+            retained.set(
+              `${c.cohort}+${m.month_offset}`,
+              (retained.get(`${c.cohort}+${m.month_offset}`) ?? 0) + m.retained
+            );
         }
       }
       for (const c of report.cohorts) {
         expect(people.get(c.cohort), `${dimension} ${c.cohort}`).toBe(c.people);
-        for (const m of c.months) expect(retained.get(`${c.cohort}+${m.month_offset}`) ?? 0, `${dimension} ${c.cohort}+${m.month_offset}`).toBe(m.retained);
+        for (const m of c.months)
+          expect(retained.get(`${c.cohort}+${m.month_offset}`) ?? 0, `${dimension} ${c.cohort}+${m.month_offset}`).toBe(
+            m.retained
+          );
       }
     }
   });

@@ -10,12 +10,15 @@ beforeAll(() => {
   useTempCache();
 });
 
-const featuresOf = (dataset: Dataset, cutoff: string) => withDir(writeDataset(dataset), (w) => customerFeatures(w, cutoff));
+const featuresOf = (dataset: Dataset, cutoff: string) =>
+  withDir(writeDataset(dataset), (w) => customerFeatures(w, cutoff));
 
 /** Great-circle distance in km, written independently of the SQL. */
 function haversineKm([lat1, lng1]: number[], [lat2, lng2]: number[]): number {
   const rad = Math.PI / 180;
-  const a = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lng2 - lng1) * rad) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(a));
 }
 
@@ -132,8 +135,16 @@ describe("customer features", () => {
   test("a delivery or a review after the cutoff is not known yet", async () => {
     // At 2018-02-20, o2 (bought 2018-02-09) is not delivered (2018-02-25) and its review not answered.
     const u1 = (await featuresOf(tinyOlist(), "2018-02-20")).find((r) => r.customer_unique_id === "u1")!;
-    expect(u1).toMatchObject({frequency: 2, undelivered_orders: 1, late_share: 0, last_delivery_days: null, last_order_late: null,
-      review_count: 1, avg_review_score: 5, last_review_score: 5});
+    expect(u1).toMatchObject({
+      frequency: 2,
+      undelivered_orders: 1,
+      late_share: 0,
+      last_delivery_days: null,
+      last_order_late: null,
+      review_count: 1,
+      avg_review_score: 5,
+      last_review_score: 5
+    });
   });
 });
 
@@ -147,12 +158,30 @@ describe("no leakage", () => {
     changed.orders.rows[1][2] = "canceled";
     changed.order_payments.rows[2][4] = "9999.00";
     changed.order_items.rows[1][5] = "5000.00";
-    changed.orders.rows.push(["o50", "c1", "delivered", "2018-03-01 10:00:00", "", "", "2018-03-09 10:00:00", "2018-03-20 00:00:00"]);
+    changed.orders.rows.push([
+      "o50",
+      "c1",
+      "delivered",
+      "2018-03-01 10:00:00",
+      "",
+      "",
+      "2018-03-09 10:00:00",
+      "2018-03-20 00:00:00"
+    ]);
     changed.order_items.rows.push(["o50", "1", "p2", "s2", "2018-03-05 10:00:00", "700.00", "70.00"]);
     changed.order_payments.rows.push(["o50", "1", "voucher", "1", "770.00"]);
     changed.order_reviews.rows.push(["r50", "o50", "1", "", "horrivel", "2018-03-10 00:00:00", "2018-03-11 10:00:00"]);
     changed.customers.rows.push(["c99", "u99", "20040", "rio de janeiro", "RJ"]);
-    changed.orders.rows.push(["o99", "c99", "delivered", "2018-04-01 10:00:00", "", "", "2018-04-10 10:00:00", "2018-04-20 00:00:00"]);
+    changed.orders.rows.push([
+      "o99",
+      "c99",
+      "delivered",
+      "2018-04-01 10:00:00",
+      "",
+      "",
+      "2018-04-10 10:00:00",
+      "2018-04-20 00:00:00"
+    ]);
     changed.order_items.rows.push(["o99", "1", "p1", "s1", "2018-04-05 10:00:00", "10.00", "1.00"]);
     changed.order_payments.rows.push(["o99", "1", "boleto", "1", "11.00"]);
     const after = await featuresOf(changed, cutoff);
@@ -169,10 +198,27 @@ describe("feature dictionary", () => {
     expect(dictionary.people).toBe(5);
     expect(dictionary.features.map((f) => f.name)).toEqual(FEATURE_NAMES);
     const byName = Object.fromEntries(dictionary.features.map((f) => [f.name, f]));
-    expect(byName.frequency).toMatchObject({group: "RFM", unit: "orders", non_null_share: 1, mean: 1.4, median: 1, min: "1", max: "2"});
+    expect(byName.frequency).toMatchObject({
+      group: "RFM",
+      unit: "orders",
+      non_null_share: 1,
+      mean: 1.4,
+      median: 1,
+      min: "1",
+      max: "2"
+    });
     expect(byName.avg_gap_days).toMatchObject({group: "temporal", non_null_share: 0.4}); // u1 and u4 repeat
     expect(byName.state).toMatchObject({kind: "categorical", mean: null});
     const groups = new Set(dictionary.features.map((f) => f.group));
-    expect([...groups]).toEqual(["RFM", "temporal", "payment", "delivery", "reviews", "product", "geography", "seller"]);
+    expect([...groups]).toEqual([
+      "RFM",
+      "temporal",
+      "payment",
+      "delivery",
+      "reviews",
+      "product",
+      "geography",
+      "seller"
+    ]);
   });
 });

@@ -60,8 +60,13 @@ describe("insights on the hand-made dataset", () => {
     expect(result.payments.find((p) => p.payment_type === "credit_card")).toMatchObject({orders: 4, first_orders: 2});
     expect(result.peak_days[0]).toMatchObject({orders: 1});
     // Only o2 was late (2018-02-25 vs 2018-02-20) and its review scored 2.
-    expect(result.lateness_reviews!.find((r) => r.lateness === "1–5 days late")).toMatchObject({orders: 1, avg_review_score: 2});
-    expect(result.findings.reviews).toBe("Late orders average a review score of 2.0, against 4.5 for orders on time or early.");
+    expect(result.lateness_reviews!.find((r) => r.lateness === "1–5 days late")).toMatchObject({
+      orders: 1,
+      avg_review_score: 2
+    });
+    expect(result.findings.reviews).toBe(
+      "Late orders average a review score of 2.0, against 4.5 for orders on time or early."
+    );
     expect(result.missing).toEqual({});
   });
 

@@ -57,7 +57,9 @@ describe("kpis on the hand-made dataset", () => {
 
   test("ANALYSIS_DATE before the data is an error", async () => {
     process.env.ANALYSIS_DATE = "2015-01-01";
-    await expect(withDir(dir, kpis)).rejects.toThrow("ANALYSIS_DATE=2015-01-01 is before the first purchase in the data (2016-10-01)");
+    await expect(withDir(dir, kpis)).rejects.toThrow(
+      "ANALYSIS_DATE=2015-01-01 is before the first purchase in the data (2016-10-01)"
+    );
   });
 
   test("malformed ANALYSIS_DATE is an error", async () => {
@@ -70,9 +72,19 @@ describe("overview on the hand-made dataset", () => {
   test("monthly totals, categories with English names, states and churn groups", async () => {
     const o = await withDir(dir, overview);
     expect(o.monthly.find((m) => m.month === "2018-02")).toEqual({
-      month: "2018-02", orders: 1, orders_valid: 1, revenue: 90, revenue_valid: 90, new_customers: 0
+      month: "2018-02",
+      orders: 1,
+      orders_valid: 1,
+      revenue: 90,
+      revenue_valid: 90,
+      new_customers: 0
     });
-    expect(o.monthly.find((m) => m.month === "2017-06")).toMatchObject({orders: 1, orders_valid: 0, revenue: 66, revenue_valid: 0});
+    expect(o.monthly.find((m) => m.month === "2017-06")).toMatchObject({
+      orders: 1,
+      orders_valid: 0,
+      revenue: 66,
+      revenue_valid: 0
+    });
     expect(o.categories).toEqual([
       // p1: 100 + 200 + 40; p2: 50 + 80 + 70; p3 (pc_gamer has no translation): 30 + 60 + 90
       {category: "cama_mesa_banho", category_english: "bed_bath_table", items: 3, orders: 3, revenue: 340},
@@ -90,6 +102,9 @@ describe("overview on the hand-made dataset", () => {
       ["repeat", 1, 0],
       ["one-time", 3, 2]
     ]);
-    expect(o.orders_per_customer).toEqual([{orders: 1, customers: 3}, {orders: 2, customers: 2}]);
+    expect(o.orders_per_customer).toEqual([
+      {orders: 1, customers: 3},
+      {orders: 2, customers: 2}
+    ]);
   });
 });

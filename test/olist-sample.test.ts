@@ -41,8 +41,12 @@ describe.skipIf(!existsSync(SAMPLE))("real Olist sample files", () => {
     const orders = new Set(read("olist_orders_dataset.csv").map((o) => o.order_id));
     const customers = new Set(read("olist_customers_dataset.csv").map((c) => c.customer_id));
     const orphans = Object.fromEntries(quality.orphans.map((o) => [o.description, o.n]));
-    expect(orphans["items whose order is unknown"]).toBe(read("olist_order_items_dataset.csv").filter((i) => !orders.has(i.order_id!)).length);
-    expect(orphans["orders whose customer is unknown"]).toBe(read("olist_orders_dataset.csv").filter((o) => !customers.has(o.customer_id!)).length);
+    expect(orphans["items whose order is unknown"]).toBe(
+      read("olist_order_items_dataset.csv").filter((i) => !orders.has(i.order_id!)).length
+    );
+    expect(orphans["orders whose customer is unknown"]).toBe(
+      read("olist_orders_dataset.csv").filter((o) => !customers.has(o.customer_id!)).length
+    );
     // The real products file: 610 products without category; pc_gamer and portateis_cozinha… lack a translation.
     expect(orphans["products without a category"]).toBe(610);
     expect(orphans["categories without an English name"]).toBe(2);
@@ -61,9 +65,20 @@ describe.skipIf(!existsSync(SAMPLE))("real Olist sample files", () => {
       rows.reduce((s, r) => s + f(r), 0);
     expect(k.orders).toBe(orders.length);
     expect(k.orders_delivered).toBe(orders.filter((o) => o.order_status === "delivered").length);
-    expect(k.revenue_payments).toBeCloseTo(sum(payments, (p) => Number(p.payment_value)), 2);
-    expect(k.revenue_items).toBeCloseTo(sum(items, (i) => Number(i.price) + Number(i.freight_value)), 2);
-    expect(k.last_purchase).toBe(orders.map((o) => o.order_purchase_timestamp!).sort().at(-1));
+    expect(k.revenue_payments).toBeCloseTo(
+      sum(payments, (p) => Number(p.payment_value)),
+      2
+    );
+    expect(k.revenue_items).toBeCloseTo(
+      sum(items, (i) => Number(i.price) + Number(i.freight_value)),
+      2
+    );
+    expect(k.last_purchase).toBe(
+      orders
+        .map((o) => o.order_purchase_timestamp!)
+        .sort()
+        .at(-1)
+    );
     expect(k.analysis_date).toBe(k.last_purchase.slice(0, 10));
   });
 });

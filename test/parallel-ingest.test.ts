@@ -10,7 +10,10 @@ const ROOT = resolve(import.meta.dirname, "..");
 
 function runLoader(env: NodeJS.ProcessEnv): Promise<{stdout: string; stderr: string; code: number | null}> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/data/kpis.json.ts"], {cwd: ROOT, env: {...process.env, ...env}});
+    const child = spawn(process.execPath, ["--import", "tsx", "src/data/kpis.json.ts"], {
+      cwd: ROOT,
+      env: {...process.env, ...env}
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -20,7 +23,11 @@ function runLoader(env: NodeJS.ProcessEnv): Promise<{stdout: string; stderr: str
 }
 
 test("three loader processes started together ingest once and agree", async () => {
-  const env = {OLIST_DATA_DIR: writeDataset(tinyOlist()), OLIST_CACHE_DIR: mkdtempSync(join(tmpdir(), "olist-cache-")), ANALYSIS_DATE: ""};
+  const env = {
+    OLIST_DATA_DIR: writeDataset(tinyOlist()),
+    OLIST_CACHE_DIR: mkdtempSync(join(tmpdir(), "olist-cache-")),
+    ANALYSIS_DATE: ""
+  };
   const runs = await Promise.all([runLoader(env), runLoader(env), runLoader(env)]);
   for (const run of runs) expect(run.code, run.stderr).toBe(0);
   const ingests = runs.filter((run) => run.stderr.includes("warehouse: ingesting")).length;

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { Alias, rng } from "../lib/random.js";
+import {describe, expect, it} from "vitest";
+import {Alias, rng} from "../lib/random.js";
 
-function moments(draw: () => number, n = 200_000): { mean: number; variance: number } {
+function moments(draw: () => number, n = 200_000): {mean: number; variance: number} {
   let s = 0;
   let s2 = 0;
   for (let i = 0; i < n; i++) {
@@ -10,7 +10,7 @@ function moments(draw: () => number, n = 200_000): { mean: number; variance: num
     s2 += x * x;
   }
   const mean = s / n;
-  return { mean, variance: s2 / n - mean * mean };
+  return {mean, variance: s2 / n - mean * mean};
 }
 
 describe("lib/random", () => {
@@ -18,9 +18,9 @@ describe("lib/random", () => {
     const a = rng(42);
     const b = rng(42);
     const c = rng(43);
-    const xa = Array.from({ length: 100 }, () => a.nextU32());
-    const xb = Array.from({ length: 100 }, () => b.nextU32());
-    const xc = Array.from({ length: 100 }, () => c.nextU32());
+    const xa = Array.from({length: 100}, () => a.nextU32());
+    const xb = Array.from({length: 100}, () => b.nextU32());
+    const xc = Array.from({length: 100}, () => c.nextU32());
     expect(xa).toEqual(xb);
     expect(xa).not.toEqual(xc);
     expect(rng("abc").hex()).toBe(rng("abc").hex());
@@ -63,7 +63,7 @@ describe("lib/random", () => {
     const r = rng(4);
     for (const [k, th] of [
       [3, 2],
-      [0.5, 4],
+      [0.5, 4]
     ] as const) {
       const m = moments(() => r.gamma(k, th));
       expect(Math.abs(m.mean - k * th) / (k * th)).toBeLessThan(0.02);

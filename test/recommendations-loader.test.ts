@@ -6,7 +6,11 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, beforeAll, describe, expect, test} from "vitest";
 import {recommendationMetrics} from "../loaders/recommendations/evaluate.js";
-import {recommendationAffinity, recommendationCodes, recommendationsParquet} from "../loaders/recommendations/publish.js";
+import {
+  recommendationAffinity,
+  recommendationCodes,
+  recommendationsParquet
+} from "../loaders/recommendations/publish.js";
 import {loadPurchases} from "../loaders/recommendations/purchases.js";
 import {recsWindow} from "../loaders/recommendations/window.js";
 import {tinyOlist, writeDataset, type Dataset} from "./fixtures/tiny-olist.js";
@@ -26,13 +30,37 @@ afterEach(() => {
  */
 function recsOlist(): Dataset {
   const d = tinyOlist();
-  const order = (id: string, customer: string, when: string) =>
-    [id, customer, "delivered", `${when} 10:00:00`, `${when} 11:00:00`, `${when} 12:00:00`, `${when} 18:00:00`, `${when} 20:00:00`];
-  d.customers.rows.push(["c20", "u6", "01001", "sao paulo", "SP"], ["c21", "u6", "01001", "sao paulo", "SP"],
-    ["c22", "u7", "20040", "rio de janeiro", "RJ"], ["c23", "u7", "20040", "rio de janeiro", "RJ"], ["c24", "u7", "20040", "rio de janeiro", "RJ"]);
-  d.orders.rows.push(order("o10", "c20", "2017-05-01"), order("o11", "c21", "2018-03-01"),
-    order("o12", "c22", "2017-04-01"), order("o13", "c23", "2017-08-01"), order("o14", "c24", "2018-04-01"));
-  for (const [o, product, price] of [["o10", "p1", "70.00"], ["o11", "p2", "60.00"], ["o12", "p1", "30.00"], ["o13", "p2", "50.00"], ["o14", "p1", "20.00"]]) {
+  const order = (id: string, customer: string, when: string) => [
+    id,
+    customer,
+    "delivered",
+    `${when} 10:00:00`,
+    `${when} 11:00:00`,
+    `${when} 12:00:00`,
+    `${when} 18:00:00`,
+    `${when} 20:00:00`
+  ];
+  d.customers.rows.push(
+    ["c20", "u6", "01001", "sao paulo", "SP"],
+    ["c21", "u6", "01001", "sao paulo", "SP"],
+    ["c22", "u7", "20040", "rio de janeiro", "RJ"],
+    ["c23", "u7", "20040", "rio de janeiro", "RJ"],
+    ["c24", "u7", "20040", "rio de janeiro", "RJ"]
+  );
+  d.orders.rows.push(
+    order("o10", "c20", "2017-05-01"),
+    order("o11", "c21", "2018-03-01"),
+    order("o12", "c22", "2017-04-01"),
+    order("o13", "c23", "2017-08-01"),
+    order("o14", "c24", "2018-04-01")
+  );
+  for (const [o, product, price] of [
+    ["o10", "p1", "70.00"],
+    ["o11", "p2", "60.00"],
+    ["o12", "p1", "30.00"],
+    ["o13", "p2", "50.00"],
+    ["o14", "p1", "20.00"]
+  ]) {
     d.order_items.rows.push([o!, "1", product!, "s1", "2018-06-10 10:00:00", price!, "0.00"]);
     d.order_payments.rows.push([o!, "1", "credit_card", "1", price!]);
   }
@@ -53,12 +81,18 @@ describe("the recommendation loaders on the hand-made dataset", () => {
     expect(p.states).toEqual(["MG", "PR", "RJ", "SP"]);
     expect(p.baskets.length).toBe(12);
     const u1 = p.baskets.filter((b) => b.person === 0);
-    expect(u1.map((b) => [b.products.map((i) => p.products[i]), b.categories.map((c) => p.categories[c]), p.states[b.state]])).toEqual([
+    expect(
+      u1.map((b) => [b.products.map((i) => p.products[i]), b.categories.map((c) => p.categories[c]), p.states[b.state]])
+    ).toEqual([
       [["p1"], ["bed_bath_table"], "SP"],
       [["p2", "p3"], ["health_beauty", "pc_gamer"], "SP"]
     ]);
     // bed_bath_table: (100 + 200 + 40 + 70 + 30 + 20) / 6; health_beauty: (50 + 80 + 70 + 60 + 50) / 5; pc_gamer: (30 + 90) / 2.
-    expect(Array.from(p.categoryValue)).toEqual([expect.closeTo(460 / 6, 10), expect.closeTo(62, 10), expect.closeTo(60, 10)]);
+    expect(Array.from(p.categoryValue)).toEqual([
+      expect.closeTo(460 / 6, 10),
+      expect.closeTo(62, 10),
+      expect.closeTo(60, 10)
+    ]);
     // Until a date: later orders are not read.
     const early = await withDir(writeDataset(recsOlist()), (w) => loadPurchases(w, "2017-06-30"));
     expect(early.baskets.length).toBe(5); // o3, o4, o6, o12, o10
@@ -66,60 +100,121 @@ describe("the recommendation loaders on the hand-made dataset", () => {
 
   test("the cutoff is 180 days before the last reliable date, and too little history is an error", async () => {
     const dir = writeDataset(recsOlist());
-    expect(await withDir(dir, recsWindow)).toMatchObject({analysisDate: "2018-06-30", lastReliableDate: "2018-06-30", cutoff: "2018-01-01", testDays: 180});
+    expect(await withDir(dir, recsWindow)).toMatchObject({
+      analysisDate: "2018-06-30",
+      lastReliableDate: "2018-06-30",
+      cutoff: "2018-01-01",
+      testDays: 180
+    });
     process.env.ANALYSIS_DATE = "2017-01-31";
-    await expect(withDir(dir, recsWindow)).rejects.toThrow(/data run from 2016-10-01 to 2017-01-31, too short to train before a 180-day test window/);
+    await expect(withDir(dir, recsWindow)).rejects.toThrow(
+      /data run from 2016-10-01 to 2017-01-31, too short to train before a 180-day test window/
+    );
   });
 
   test("evaluation: the test people, what training holds, and the best-seller list's metrics by hand", async () => {
     const m = await withDir(writeDataset(recsOlist()), recommendationMetrics);
     // Training: o3, o4, o6, o7, o10, o12, o13 (up to 2018-01-01) from u2, u3, u4, u6, u7; nothing later.
-    expect(m.training).toMatchObject({to: "2018-01-01", last_purchase: "2017-09-01", orders: 7, people: 5, products: 2, categories: 2});
+    expect(m.training).toMatchObject({
+      to: "2018-01-01",
+      last_purchase: "2017-09-01",
+      orders: 7,
+      people: 5,
+      products: 2,
+      categories: 2
+    });
     // u6 (one order before T, next p2) and u7 (two orders before T, next p1); u1 and u5 have no history before T.
     expect(m.test).toMatchObject({from: "2018-01-02", to: "2018-06-30", people: 2, one_order: 1, several_orders: 1});
     // u7's next order repeats a product (and category) bought before; u6's does not.
     expect(m.repeat_rates).toEqual({product: 0.5, category: 0.5});
     // Best sellers before T: p1 (o3, o6, o10, o12) then p2 (o4, o7, o13). u6's p2 is 2nd, u7's p1 is 1st.
     const popular = m.results.find((r) => r.candidate === "popular" && r.level === "product" && r.segment === "all")!;
-    expect(popular).toMatchObject({people: 2, hit_at_5: 1, hit_at_10: 1, recall_at_10: 1, items_recommended: 2, catalog_items: 2, catalog_coverage: 1});
+    expect(popular).toMatchObject({
+      people: 2,
+      hit_at_5: 1,
+      hit_at_10: 1,
+      recall_at_10: 1,
+      items_recommended: 2,
+      catalog_items: 2,
+      catalog_coverage: 1
+    });
     expect(popular.ndcg_at_10).toBeCloseTo((1 / Math.log2(3) + 1) / 2, 6);
-    const several = m.results.find((r) => r.candidate === "popular" && r.level === "category" && r.segment === "several orders")!;
+    const several = m.results.find(
+      (r) => r.candidate === "popular" && r.level === "category" && r.segment === "several orders"
+    )!;
     expect(several).toMatchObject({people: 1, hit_at_10: 1, ndcg_at_10: 1});
     // Every candidate is reported at both levels; the latent model only for people with several orders.
-    expect(m.results.filter((r) => r.candidate === "latent").map((r) => r.segment)).toEqual(["several orders", "several orders"]);
+    expect(m.results.filter((r) => r.candidate === "latent").map((r) => r.segment)).toEqual([
+      "several orders",
+      "several orders"
+    ]);
     expect(m.results.length).toBe(5 * 2 * 3 + 2);
   });
 
   test("published lists: one row per person, decoded, equal to the lists worked out by hand", async () => {
     const dir = writeDataset(recsOlist());
-    const [bytes, codes, affinity] = await withDir(dir, async (w) => [await recommendationsParquet(w), await recommendationCodes(w), await recommendationAffinity(w)] as const);
+    const [bytes, codes, affinity] = await withDir(
+      dir,
+      async (w) =>
+        [await recommendationsParquet(w), await recommendationCodes(w), await recommendationAffinity(w)] as const
+    );
     const file = join(mkdtempSync(join(tmpdir(), "olist-recs-")), "recs.parquet");
     writeFileSync(file, bytes);
     const instance = await DuckDBInstance.create(":memory:");
     const db = await instance.connect();
-    const rows = (await db.runAndReadAll(`SELECT * FROM read_parquet('${file}')`)).getRowObjectsJS() as Record<string, unknown>[];
+    const rows = (await db.runAndReadAll(`SELECT * FROM read_parquet('${file}')`)).getRowObjectsJS() as Record<
+      string,
+      unknown
+    >[];
     db.closeSync();
     instance.closeSync();
     expect(rows.map((r) => [r.customer_unique_id, r.orders, r.state, r.basis])).toEqual([
-      ["u1", 2, "SP", "history"], ["u2", 1, "RJ", "first order"], ["u3", 1, "MG", "first order"], ["u4", 2, "SP", "history"],
-      ["u5", 1, "PR", "first order"], ["u6", 2, "SP", "history"], ["u7", 3, "RJ", "history"]
+      ["u1", 2, "SP", "history"],
+      ["u2", 1, "RJ", "first order"],
+      ["u3", 1, "MG", "first order"],
+      ["u4", 2, "SP", "history"],
+      ["u5", 1, "PR", "first order"],
+      ["u6", 2, "SP", "history"],
+      ["u7", 3, "RJ", "history"]
     ]);
-    expect(codes.products.map((p) => [p.id, codes.categories[p.category]])).toEqual([["p1", "bed_bath_table"], ["p2", "health_beauty"], ["p3", "pc_gamer"]]);
+    expect(codes.products.map((p) => [p.id, codes.categories[p.category]])).toEqual([
+      ["p1", "bed_bath_table"],
+      ["p2", "health_beauty"],
+      ["p3", "pc_gamer"]
+    ]);
     expect(codes.recent).toEqual({from: "2018-05-06", to: "2018-06-30", weeks: 8});
     // u2 (RJ) bought p1 once. No two categories share 5 buyers (bed & health: u1, u4, u6, u7), so u2's categories
     // are what is popular in RJ: no RJ order in the last 8 weeks; all time bed_bath_table 3 orders (o3, o12, o14),
     // health_beauty 1 (< 3); then the national last 8 weeks: pc_gamer (9o8); then all time: health_beauty 5 orders.
     const u2 = rows[1]!;
-    const list = (level: string) => (u2[level] as number[]).map((item, i) => [item, codes.reasons[(u2[`${level}_reason`] as number[])[i]!], (u2[`${level}_because`] as number[])[i], (u2[`${level}_support`] as number[])[i]]);
+    const list = (level: string) =>
+      (u2[level] as number[]).map((item, i) => [
+        item,
+        codes.reasons[(u2[`${level}_reason`] as number[])[i]!],
+        (u2[`${level}_because`] as number[])[i],
+        (u2[`${level}_support`] as number[])[i]
+      ]);
     const [bed, health, gamer] = [0, 1, 2];
     const RJ = codes.states.indexOf("RJ");
-    expect(list("category")).toEqual([[bed, "popular_state", RJ, 3], [gamer, "popular_recent", -1, 1], [health, "popular", -1, 5]]);
+    expect(list("category")).toEqual([
+      [bed, "popular_state", RJ, 3],
+      [gamer, "popular_recent", -1, 1],
+      [health, "popular", -1, 5]
+    ]);
     // Products: p2 was bought by 4 buyers of p1 (u1, u4, u6, u7; never in the same order), then the best sellers of
     // those categories: p1 (6 orders), p3 (2); p2 is listed already.
     const [p1, p2, p3] = [0, 1, 2];
-    expect(list("product")).toEqual([[p2, "co_buyers", p1, 4], [p1, "best_seller_in", bed, 6], [p3, "best_seller_in", gamer, 2]]);
+    expect(list("product")).toEqual([
+      [p2, "co_buyers", p1, 4],
+      [p1, "best_seller_in", bed, 6],
+      [p3, "best_seller_in", gamer, 2]
+    ]);
     // Affinity: the only pair of categories with buyers in common has 4 of them, under the minimum of 5.
     expect(affinity.pairs).toEqual([]);
-    expect(affinity.categories.map((c) => [c.name, c.buyers, c.again])).toEqual([["bed_bath_table", 5, 1], ["health_beauty", 5, 0], ["pc_gamer", 2, 0]]);
+    expect(affinity.categories.map((c) => [c.name, c.buyers, c.again])).toEqual([
+      ["bed_bath_table", 5, 1],
+      ["health_beauty", 5, 0],
+      ["pc_gamer", 2, 0]
+    ]);
   });
 });

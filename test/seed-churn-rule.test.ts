@@ -22,7 +22,9 @@ describe("the seed churn rule at its boundaries", () => {
 
   test("invalid histories are errors, not silent groups", () => {
     expect(() => churnGroup({orders: 0, avgGapDays: null})).toThrow("orders must be at least 1, got 0");
-    expect(() => churnGroup({orders: 2, avgGapDays: null})).toThrow("a repeat buyer needs an average gap ≥ 0, got null");
+    expect(() => churnGroup({orders: 2, avgGapDays: null})).toThrow(
+      "a repeat buyer needs an average gap ≥ 0, got null"
+    );
   });
 
   test("summary counts per group", () => {

@@ -6,7 +6,14 @@ import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {beforeAll, describe, expect, test} from "vitest";
 import {customerFeatures} from "../loaders/features/customer-features.js";
-import {clusterCustomers, monthsBefore, rfmSnapshot, segmentCustomersParquet, segmentsReport, summariseSegments} from "../loaders/segments.js";
+import {
+  clusterCustomers,
+  monthsBefore,
+  rfmSnapshot,
+  segmentCustomersParquet,
+  segmentsReport,
+  summariseSegments
+} from "../loaders/segments.js";
 import {tinyOlistWithRepeaters, writeDataset} from "./fixtures/tiny-olist.js";
 import {useTempCache, withDir} from "./helpers.js";
 
@@ -43,7 +50,10 @@ describe("RFM segments on the hand-made dataset", () => {
   });
 
   test("the RFM inputs agree with the customer feature table (recency_days, frequency, monetary_total)", async () => {
-    const [rfm, features] = await withDir(writeDataset(tinyOlistWithRepeaters()), async (w) => [await rfmSnapshot(w, "2018-06-30"), await customerFeatures(w, "2018-06-30")] as const);
+    const [rfm, features] = await withDir(
+      writeDataset(tinyOlistWithRepeaters()),
+      async (w) => [await rfmSnapshot(w, "2018-06-30"), await customerFeatures(w, "2018-06-30")] as const
+    );
     expect(rfm.map((r) => [r.customer_unique_id, r.recency_days, r.orders, r.monetary])).toEqual(
       features.map((f) => [f.customer_unique_id, f.recency_days, f.frequency, f.monetary_total])
     );
@@ -54,13 +64,34 @@ describe("RFM segments on the hand-made dataset", () => {
     const summary = summariseSegments(rows);
     const total = 200 + 220 + 88 + 121 + 99 + 240 + 121;
     const hibernating = summary.find((s) => s.segment === "Hibernating")!;
-    expect(hibernating).toMatchObject({people: 2, share: Number((2 / 7).toFixed(6)), revenue: 341, revenue_share: Number((341 / total).toFixed(6)),
-      avg_recency_days: 469.5, avg_orders: 1, avg_monetary: 170.5});
+    expect(hibernating).toMatchObject({
+      people: 2,
+      share: Number((2 / 7).toFixed(6)),
+      revenue: 341,
+      revenue_share: Number((341 / total).toFixed(6)),
+      avg_recency_days: 469.5,
+      avg_orders: 1,
+      avg_monetary: 170.5
+    });
     expect(summary.map((s) => [s.segment, s.people])).toEqual([
-      ["Champions", 1], ["Loyal Customers", 0], ["Can't Lose Them", 0], ["At Risk", 1], ["Potential Loyalist", 0], ["Need Attention", 1],
-      ["New Customers", 1], ["Promising", 0], ["About To Sleep", 0], ["Lost", 1], ["Hibernating", 2], ["Other", 0]
+      ["Champions", 1],
+      ["Loyal Customers", 0],
+      ["Can't Lose Them", 0],
+      ["At Risk", 1],
+      ["Potential Loyalist", 0],
+      ["Need Attention", 1],
+      ["New Customers", 1],
+      ["Promising", 0],
+      ["About To Sleep", 0],
+      ["Lost", 1],
+      ["Hibernating", 2],
+      ["Other", 0]
     ]);
-    expect(summary.find((s) => s.segment === "Champions")).toMatchObject({avg_orders: 4, avg_monetary: 240, avg_recency_days: 29});
+    expect(summary.find((s) => s.segment === "Champions")).toMatchObject({
+      avg_orders: 4,
+      avg_monetary: 240,
+      avg_recency_days: 29
+    });
   });
 
   test("six months earlier and the movement between the snapshots, by hand", async () => {
@@ -82,7 +113,13 @@ describe("RFM segments on the hand-made dataset", () => {
     });
     expect(report.movement.sources).toEqual(["Need Attention", "About To Sleep", "Hibernating", "First order since"]);
     expect(report.people).toBe(7);
-    expect(report.f_counts).toEqual([{score: 1, people: 4}, {score: 2, people: 2}, {score: 3, people: 0}, {score: 4, people: 1}, {score: 5, people: 0}]);
+    expect(report.f_counts).toEqual([
+      {score: 1, people: 4},
+      {score: 2, people: 2},
+      {score: 3, people: 0},
+      {score: 4, people: 1},
+      {score: 5, people: 0}
+    ]);
     expect(report.score_ranges.R.find((r) => r.score === 2)).toEqual({score: 2, people: 2, min: 302, max: 302});
     expect(report.rules[0]).toMatchObject({name: "Champions", R: [4, 5], F: [3, 5], M: [3, 5]});
     expect(report.clustering).toBeNull(); // 7 people are too few to cluster
@@ -113,9 +150,33 @@ describe("behavioural clustering", () => {
   test("finds three planted groups, picks k by silhouette and names them", () => {
     // 40 recent one-time buyers, 40 lapsed one-time buyers with late deliveries and low scores, 20 repeat buyers.
     const rows = [
-      ...Array.from({length: 40}, (_, i) => ({recency_days: 20 + (i % 10), frequency: 1, monetary_avg_order: 100 + i, max_installments: 1, late_share: 0, avg_review_score: 5, freight_share: 0.2})),
-      ...Array.from({length: 40}, (_, i) => ({recency_days: 500 + (i % 10), frequency: 1, monetary_avg_order: 100 + i, max_installments: 1, late_share: 1, avg_review_score: 1, freight_share: 0.2})),
-      ...Array.from({length: 20}, (_, i) => ({recency_days: 200 + (i % 10), frequency: 4, monetary_avg_order: 100 + i, max_installments: 1, late_share: 0, avg_review_score: null, freight_share: 0.2}))
+      ...Array.from({length: 40}, (_, i) => ({
+        recency_days: 20 + (i % 10),
+        frequency: 1,
+        monetary_avg_order: 100 + i,
+        max_installments: 1,
+        late_share: 0,
+        avg_review_score: 5,
+        freight_share: 0.2
+      })),
+      ...Array.from({length: 40}, (_, i) => ({
+        recency_days: 500 + (i % 10),
+        frequency: 1,
+        monetary_avg_order: 100 + i,
+        max_installments: 1,
+        late_share: 1,
+        avg_review_score: 1,
+        freight_share: 0.2
+      })),
+      ...Array.from({length: 20}, (_, i) => ({
+        recency_days: 200 + (i % 10),
+        frequency: 4,
+        monetary_avg_order: 100 + i,
+        max_installments: 1,
+        late_share: 0,
+        avg_review_score: null,
+        freight_share: 0.2
+      }))
     ];
     const c = clusterCustomers(rows);
     const best = c.ks.reduce((a, b) => (b.silhouette > a.silhouette ? b : a));

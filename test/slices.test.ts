@@ -37,11 +37,55 @@ describe("state pages", () => {
     expect(kpisOf(s.slices)).toEqual([
       // SP: u1 (o1, o2) and u4 (o6, o7); payments 110 + 90 + 44 + 77; both people have 2 valid orders;
       // delivered: o2 late (02-25 after 02-20), the other three on time; reviews o1 5 and o2 2.
-      {key: "SP", name: "SP", slug: "SP", customers: 2, orders: 4, revenue: 321, aov: 80.25, repeat_customer_rate: 1, on_time_rate: 0.75, review_score: 3.5},
-      {key: "RJ", name: "RJ", slug: "RJ", customers: 1, orders: 1, revenue: 220, aov: 220, repeat_customer_rate: 0, on_time_rate: 1, review_score: 4},
+      {
+        key: "SP",
+        name: "SP",
+        slug: "SP",
+        customers: 2,
+        orders: 4,
+        revenue: 321,
+        aov: 80.25,
+        repeat_customer_rate: 1,
+        on_time_rate: 0.75,
+        review_score: 3.5
+      },
+      {
+        key: "RJ",
+        name: "RJ",
+        slug: "RJ",
+        customers: 1,
+        orders: 1,
+        revenue: 220,
+        aov: 220,
+        repeat_customer_rate: 0,
+        on_time_rate: 1,
+        review_score: 4
+      },
       // MG: u3's second order (o5) is canceled: it counts as an order and in revenue, not for repeats or delivery.
-      {key: "MG", name: "MG", slug: "MG", customers: 1, orders: 2, revenue: 154, aov: 77, repeat_customer_rate: 0, on_time_rate: 1, review_score: null},
-      {key: "PR", name: "PR", slug: "PR", customers: 1, orders: 1, revenue: 99, aov: 99, repeat_customer_rate: 0, on_time_rate: 1, review_score: null}
+      {
+        key: "MG",
+        name: "MG",
+        slug: "MG",
+        customers: 1,
+        orders: 2,
+        revenue: 154,
+        aov: 77,
+        repeat_customer_rate: 0,
+        on_time_rate: 1,
+        review_score: null
+      },
+      {
+        key: "PR",
+        name: "PR",
+        slug: "PR",
+        customers: 1,
+        orders: 1,
+        revenue: 99,
+        aov: 99,
+        repeat_customer_rate: 0,
+        on_time_rate: 1,
+        review_score: null
+      }
     ]);
   });
 
@@ -67,14 +111,23 @@ describe("state pages", () => {
     const s = await withDir(dir, stateSlices);
     expect(s.slices.map((x) => x.key)).toEqual(["SP", "RJ", "MG"]); // PR's only order is 2018-06-30
     // SP: o1, o6, o7 (o2 is later); only u4 has two orders.
-    expect(kpisOf(s.slices)[0]).toMatchObject({orders: 3, revenue: 231, aov: 77, repeat_customer_rate: 0.5, on_time_rate: 1, review_score: 5});
+    expect(kpisOf(s.slices)[0]).toMatchObject({
+      orders: 3,
+      revenue: 231,
+      aov: 77,
+      repeat_customer_rate: 0.5,
+      on_time_rate: 1,
+      review_score: 5
+    });
   });
 
   test("states add up to the overview's totals", async () => {
     const [s, k, o] = [await withDir(dir, stateSlices), await withDir(dir, kpis), await withDir(dir, overview)];
     expect(s.slices.reduce((sum, x) => sum + x.orders, 0)).toBe(k.orders);
     expect(s.slices.reduce((sum, x) => sum + x.revenue, 0)).toBeCloseTo(k.revenue_payments, 2);
-    expect(s.slices.map((x) => [x.key, x.customers, x.orders, x.revenue])).toEqual(o.states.map((x) => [x.state, x.customers, x.orders, x.revenue]));
+    expect(s.slices.map((x) => [x.key, x.customers, x.orders, x.revenue])).toEqual(
+      o.states.map((x) => [x.state, x.customers, x.orders, x.revenue])
+    );
   });
 
   test("a state name from the data becomes a URL-safe slug, and stays as written", async () => {
@@ -95,14 +148,44 @@ describe("category pages", () => {
     expect(c.missing).toBeUndefined();
     expect(kpisOf(c.slices)).toEqual([
       // p1 in o1 (u1, SP) 100, o3 (u2, RJ) 200, o6 (u4, SP) 40: all delivered on time; reviews o1 5 and o3 4.
-      {key: "cama_mesa_banho", name: "bed_bath_table", slug: "bed_bath_table", customers: 3, orders: 3, revenue: 340, aov: 113.33,
-        repeat_customer_rate: 0, on_time_rate: 1, review_score: 4.5},
+      {
+        key: "cama_mesa_banho",
+        name: "bed_bath_table",
+        slug: "bed_bath_table",
+        customers: 3,
+        orders: 3,
+        revenue: 340,
+        aov: 113.33,
+        repeat_customer_rate: 0,
+        on_time_rate: 1,
+        review_score: 4.5
+      },
       // p2 in o2 (late, review 2), o4 and o7 (on time, no review).
-      {key: "beleza_saude", name: "health_beauty", slug: "health_beauty", customers: 3, orders: 3, revenue: 200, aov: 66.67,
-        repeat_customer_rate: 0, on_time_rate: 0.666667, review_score: 2},
+      {
+        key: "beleza_saude",
+        name: "health_beauty",
+        slug: "health_beauty",
+        customers: 3,
+        orders: 3,
+        revenue: 200,
+        aov: 66.67,
+        repeat_customer_rate: 0,
+        on_time_rate: 0.666667,
+        review_score: 2
+      },
       // p3 (no translation) in o2 (late), o5 (canceled: not delivered, not a buyer) and 9o8 (on time).
-      {key: "pc_gamer", name: "pc_gamer", slug: "pc_gamer", customers: 3, orders: 3, revenue: 180, aov: 60,
-        repeat_customer_rate: 0, on_time_rate: 0.5, review_score: 2}
+      {
+        key: "pc_gamer",
+        name: "pc_gamer",
+        slug: "pc_gamer",
+        customers: 3,
+        orders: 3,
+        revenue: 180,
+        aov: 60,
+        repeat_customer_rate: 0,
+        on_time_rate: 0.5,
+        review_score: 2
+      }
     ]);
   });
 
@@ -119,9 +202,13 @@ describe("category pages", () => {
       {state: "SP", customers: 2, orders: 2, revenue: 140}
     ]);
     expect(bed.top_products).toEqual([{product_id: "p1", items: 3, orders: 3, revenue: 340}]);
-    expect(bed.top_sellers).toEqual([{seller_id: "s1", seller_city: "campinas", seller_state: "SP", items: 3, orders: 3, revenue: 340}]);
+    expect(bed.top_sellers).toEqual([
+      {seller_id: "s1", seller_city: "campinas", seller_state: "SP", items: 3, orders: 3, revenue: 340}
+    ]);
     const gamer = c.slices.find((x) => x.key === "pc_gamer")!;
-    expect(gamer.top_sellers).toEqual([{seller_id: "s2", seller_city: "florianopolis", seller_state: "SC", items: 3, orders: 3, revenue: 180}]);
+    expect(gamer.top_sellers).toEqual([
+      {seller_id: "s2", seller_city: "florianopolis", seller_state: "SC", items: 3, orders: 3, revenue: 180}
+    ]);
   });
 
   test("a person who buys a category in two orders is a repeat buyer of it", async () => {
@@ -130,12 +217,20 @@ describe("category pages", () => {
     });
     const bed = (await withDir(more, categorySlices)).slices.find((x) => x.key === "cama_mesa_banho")!;
     // o1, o3, o6, o7; people u1, u2, u4, of whom u4 has two orders with the category.
-    expect(kpisOf([bed])[0]).toMatchObject({customers: 3, orders: 4, revenue: 350, aov: 87.5, repeat_customer_rate: 0.333333});
+    expect(kpisOf([bed])[0]).toMatchObject({
+      customers: 3,
+      orders: 4,
+      revenue: 350,
+      aov: 87.5,
+      repeat_customer_rate: 0.333333
+    });
   });
 
   test("categories match the overview's top categories", async () => {
     const [c, o] = [await withDir(dir, categorySlices), await withDir(dir, overview)];
-    expect(c.slices.map((x) => [x.key, x.name, x.orders, x.revenue])).toEqual(o.categories!.map((x) => [x.category, x.category_english, x.orders, x.revenue]));
+    expect(c.slices.map((x) => [x.key, x.name, x.orders, x.revenue])).toEqual(
+      o.categories!.map((x) => [x.category, x.category_english, x.orders, x.revenue])
+    );
   });
 
   test("without the products file there are no category pages, and the file says why", async () => {
@@ -148,11 +243,19 @@ describe("category pages", () => {
 describe("the paths Framework builds", () => {
   test("prepare's slug list gives one page per slice in the loaders' output", async () => {
     const slugs = await withDir(dir, async (w) => writeSlicePaths(w, await w.analysisDate()));
-    expect(slugs).toEqual({states: ["SP", "RJ", "MG", "PR"], categories: ["bed_bath_table", "health_beauty", "pc_gamer"]});
+    expect(slugs).toEqual({
+      states: ["SP", "RJ", "MG", "PR"],
+      categories: ["bed_bath_table", "health_beauty", "pc_gamer"]
+    });
     expect(slicePathsFile().startsWith(process.env.OLIST_CACHE_DIR!)).toBe(true);
     expect(slicePagePaths()).toEqual([
-      "/states/SP", "/states/RJ", "/states/MG", "/states/PR",
-      "/categories/bed_bath_table", "/categories/health_beauty", "/categories/pc_gamer"
+      "/states/SP",
+      "/states/RJ",
+      "/states/MG",
+      "/states/PR",
+      "/categories/bed_bath_table",
+      "/categories/health_beauty",
+      "/categories/pc_gamer"
     ]);
   });
 });

@@ -1,11 +1,11 @@
 // Synthetic Olist generator: determinism, exact file format, realism against the published figures
 // (/work/shared/notes/olist-facts.md) and the planted truth side file.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateOlist, OLIST_FILES, TRUTH_COLUMNS, TRUTH_FILE } from "../loaders/synth/generate.js";
-import { readCsv, synthStats, type SynthStats } from "../loaders/synth/stats.js";
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {generateOlist, OLIST_FILES, TRUTH_COLUMNS, TRUTH_FILE} from "../loaders/synth/generate.js";
+import {readCsv, synthStats, type SynthStats} from "../loaders/synth/stats.js";
 
 const SAMPLE = join(import.meta.dirname, "../../shared/olist-sample");
 const hasSample = existsSync(SAMPLE);
@@ -16,18 +16,22 @@ const mk = (tag: string) => {
   tmp.push(d);
   return d;
 };
-afterAll(() => tmp.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => tmp.forEach((d) => rmSync(d, {recursive: true, force: true})));
 
 const HEADERS: Record<keyof typeof OLIST_FILES, string> = {
   customers: '"customer_id","customer_unique_id","customer_zip_code_prefix","customer_city","customer_state"',
-  orders: '"order_id","customer_id","order_status","order_purchase_timestamp","order_approved_at","order_delivered_carrier_date","order_delivered_customer_date","order_estimated_delivery_date"',
+  orders:
+    '"order_id","customer_id","order_status","order_purchase_timestamp","order_approved_at","order_delivered_carrier_date","order_delivered_customer_date","order_estimated_delivery_date"',
   items: '"order_id","order_item_id","product_id","seller_id","shipping_limit_date","price","freight_value"',
   payments: '"order_id","payment_sequential","payment_type","payment_installments","payment_value"',
-  reviews: '"review_id","order_id","review_score","review_comment_title","review_comment_message","review_creation_date","review_answer_timestamp"',
-  products: '"product_id","product_category_name","product_name_lenght","product_description_lenght","product_photos_qty","product_weight_g","product_length_cm","product_height_cm","product_width_cm"',
+  reviews:
+    '"review_id","order_id","review_score","review_comment_title","review_comment_message","review_creation_date","review_answer_timestamp"',
+  products:
+    '"product_id","product_category_name","product_name_lenght","product_description_lenght","product_photos_qty","product_weight_g","product_length_cm","product_height_cm","product_width_cm"',
   sellers: '"seller_id","seller_zip_code_prefix","seller_city","seller_state"',
-  geolocation: '"geolocation_zip_code_prefix","geolocation_lat","geolocation_lng","geolocation_city","geolocation_state"',
-  translation: "\uFEFFproduct_category_name,product_category_name_english",
+  geolocation:
+    '"geolocation_zip_code_prefix","geolocation_lat","geolocation_lng","geolocation_city","geolocation_state"',
+  translation: "\uFEFFproduct_category_name,product_category_name_english"
 };
 
 // Column kinds for the quoting check: s = string (quoted iff it starts with a digit or holds , " CR LF),
@@ -42,13 +46,13 @@ const KINDS: Record<keyof typeof OLIST_FILES, string> = {
   products: "ssiiiiiii",
   sellers: "ssss",
   geolocation: "sffss",
-  translation: "ss",
+  translation: "ss"
 };
 
 /** RFC 4180 tokenizer that also reports whether each field was quoted. */
-function tokenize(text: string): { v: string; q: boolean }[][] {
-  const rows: { v: string; q: boolean }[][] = [];
-  let row: { v: string; q: boolean }[] = [];
+function tokenize(text: string): {v: string; q: boolean}[][] {
+  const rows: {v: string; q: boolean}[][] = [];
+  let row: {v: string; q: boolean}[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
@@ -75,7 +79,7 @@ function tokenize(text: string): { v: string; q: boolean }[][] {
       v = text.slice(i, j);
       i = j;
     }
-    row.push({ v, q });
+    row.push({v, q});
     if (text[i] === ",") i++;
     else {
       if (text[i] === "\r") i++;
@@ -94,7 +98,7 @@ function checkQuoting(text: string, kinds: string, file: string): void {
   const rows = tokenize(text.replace(/^\uFEFF/, "")).slice(1);
   for (const [r, row] of rows.entries()) {
     if (row.length !== kinds.length) throw new Error(`${file} row ${r + 2}: ${row.length} fields`);
-    for (const [c, { v, q }] of row.entries()) {
+    for (const [c, {v, q}] of row.entries()) {
       const k = kinds[c]!;
       const where = `${file} row ${r + 2} col ${c + 1} (${JSON.stringify(v)})`;
       if (k === "Q") {
@@ -108,7 +112,13 @@ function checkQuoting(text: string, kinds: string, file: string): void {
       if (q) throw new Error(`quoted non-string: ${where}`);
       if (v === "") continue;
       const ok =
-        k === "i" ? /^-?\d+$/.test(v) : k === "m" ? /^\d+\.\d{2}$/.test(v) : k === "f" ? Number.isFinite(Number(v)) : TS.test(v) && !Number.isNaN(Date.parse(v.replace(" ", "T") + "Z"));
+        k === "i"
+          ? /^-?\d+$/.test(v)
+          : k === "m"
+            ? /^\d+\.\d{2}$/.test(v)
+            : k === "f"
+              ? Number.isFinite(Number(v))
+              : TS.test(v) && !Number.isNaN(Date.parse(v.replace(" ", "T") + "Z"));
       if (!ok) throw new Error(`bad value: ${where}`);
     }
   }
@@ -122,9 +132,9 @@ describe("synthetic Olist: determinism and format (scale 0.02)", () => {
     a = mk("a");
     b = mk("b");
     c = mk("c");
-    await generateOlist({ scale: 0.02, seed: 42, outDir: a, log: quiet });
-    await generateOlist({ scale: 0.02, seed: 42, outDir: b, log: quiet });
-    await generateOlist({ scale: 0.02, seed: 7, outDir: c, log: quiet });
+    await generateOlist({scale: 0.02, seed: 42, outDir: a, log: quiet});
+    await generateOlist({scale: 0.02, seed: 42, outDir: b, log: quiet});
+    await generateOlist({scale: 0.02, seed: 7, outDir: c, log: quiet});
   }, 60_000);
 
   it("writes the nine files plus the truth file", () => {
@@ -212,25 +222,29 @@ describe("synthetic Olist: review text (scale 0.05)", () => {
   let dir: string;
   beforeAll(async () => {
     dir = mk("text");
-    await generateOlist({ scale: 0.05, seed: 42, outDir: dir, log: quiet });
+    await generateOlist({scale: 0.05, seed: 42, outDir: dir, log: quiet});
   }, 60_000);
 
   it("comments are varied and their tone follows the score", () => {
     const reviews = readCsv(dir, OLIST_FILES.reviews);
     const msgs = reviews.filter((r) => r.review_comment_message);
     const distinct = new Set(msgs.map((r) => r.review_comment_message)).size;
-    const neg = /\b(nao|não|n|ñ|nunca|pessim\w*|péssim\w*|horrivel|horrível|defeito|errado|atras\w*|quebrado|ruim|decepciona\w*|falt\w*)\b/;
+    const neg =
+      /\b(nao|não|n|ñ|nunca|pessim\w*|péssim\w*|horrivel|horrível|defeito|errado|atras\w*|quebrado|ruim|decepciona\w*|falt\w*)\b/;
     const negShare = (s: string) => {
       const m = msgs.filter((r) => r.review_score === s);
       return m.filter((r) => neg.test(r.review_comment_message!.toLowerCase())).length / m.length;
     };
-    console.log(`[synth text] messages=${msgs.length} distinct=${distinct} neg(score1)=${negShare("1").toFixed(3)} neg(score5)=${negShare("5").toFixed(3)}`);
+    console.log(
+      `[synth text] messages=${msgs.length} distinct=${distinct} neg(score1)=${negShare("1").toFixed(3)} neg(score5)=${negShare("5").toFixed(3)}`
+    );
     expect(distinct).toBeGreaterThan(0.75 * msgs.length);
     expect(negShare("1")).toBeGreaterThan(0.5);
     expect(negShare("1")).toBeGreaterThan(5 * negShare("5"));
     // informal markers show up
     const all = msgs.map((r) => r.review_comment_message!).join("\n");
-    for (const marker of [/\bmt\b/, /\bnao\b/, /\bvc|\bq\b|\bpq\b|\btd\b/, /([aeiou])\1\1/, /[A-Z]{5}/]) expect(all).toMatch(marker);
+    for (const marker of [/\bmt\b/, /\bnao\b/, /\bvc|\bq\b|\bpq\b|\btd\b/, /([aeiou])\1\1/, /[A-Z]{5}/])
+      expect(all).toMatch(marker);
   });
 });
 
@@ -241,15 +255,18 @@ describe("synthetic Olist: realism at scale 1 (olist-facts.md)", () => {
   beforeAll(async () => {
     dir = mk("s1");
     const t0 = Date.now();
-    await generateOlist({ scale: 1, seed: 42, outDir: dir, log: quiet });
+    await generateOlist({scale: 1, seed: 42, outDir: dir, log: quiet});
     const gen = Date.now() - t0;
     s = synthStats(dir);
     truth = readCsv(dir, TRUTH_FILE);
-    console.log(`[synth scale 1] generated in ${(gen / 1000).toFixed(1)}s\n` + JSON.stringify({ ...s, months: undefined }, null, 1));
+    console.log(
+      `[synth scale 1] generated in ${(gen / 1000).toFixed(1)}s\n` + JSON.stringify({...s, months: undefined}, null, 1)
+    );
     console.log("[synth months] " + JSON.stringify(s.months));
   }, 120_000);
 
-  const near = (x: number, target: number, relTol: number) => expect(Math.abs(x - target) / target, `${x} vs ${target}`).toBeLessThan(relTol);
+  const near = (x: number, target: number, relTol: number) =>
+    expect(Math.abs(x - target) / target, `${x} vs ${target}`).toBeLessThan(relTol);
 
   it("volumes: ≈96k people, ≈99k orders, ≈113k items", () => {
     near(s.persons, 96_096, 0.01);
@@ -277,7 +294,14 @@ describe("synthetic Olist: realism at scale 1 (olist-facts.md)", () => {
   it("status mix", () => {
     const st = s.status as Record<string, number>;
     near(st.delivered! / s.rows.orders, 0.97, 0.01);
-    for (const [k, v] of Object.entries({ shipped: 1107, canceled: 625, unavailable: 609, invoiced: 314, processing: 301 })) near(st[k]!, v, 0.3);
+    for (const [k, v] of Object.entries({
+      shipped: 1107,
+      canceled: 625,
+      unavailable: 609,
+      invoiced: 314,
+      processing: 301
+    }))
+      near(st[k]!, v, 0.3);
     expect(st.created).toBeGreaterThan(0);
     expect(st.approved).toBeGreaterThan(0);
   });
@@ -290,7 +314,14 @@ describe("synthetic Olist: realism at scale 1 (olist-facts.md)", () => {
     expect(m["2018-09"]).toBeLessThanOrEqual(40);
     expect(m["2018-10"]).toBeLessThanOrEqual(15);
     near(m["2016-10"]!, 324, 0.25);
-    for (const [k, v] of Object.entries({ "2017-01": 800, "2017-06": 3245, "2017-11": 7544, "2018-01": 7269, "2018-08": 6512 })) near(m[k]!, v, 0.1);
+    for (const [k, v] of Object.entries({
+      "2017-01": 800,
+      "2017-06": 3245,
+      "2017-11": 7544,
+      "2018-01": 7269,
+      "2018-08": 6512
+    }))
+      near(m[k]!, v, 0.1);
     expect(s.peakDay.day).toBe("2017-11-24");
     expect(s.peakDay.orders).toBeGreaterThan(950);
     expect(s.peakDay.orders).toBeLessThan(1400);
@@ -303,7 +334,14 @@ describe("synthetic Olist: realism at scale 1 (olist-facts.md)", () => {
 
   it("categories, prices, freight", () => {
     expect(new Set(s.topCategories.slice(0, 6))).toEqual(
-      new Set(["cama_mesa_banho", "beleza_saude", "esporte_lazer", "moveis_decoracao", "informatica_acessorios", "utilidades_domesticas"]),
+      new Set([
+        "cama_mesa_banho",
+        "beleza_saude",
+        "esporte_lazer",
+        "moveis_decoracao",
+        "informatica_acessorios",
+        "utilidades_domesticas"
+      ])
     );
     expect(s.productsWithoutCategory).toBe(610);
     expect(s.untranslated).toEqual(["pc_gamer", "portateis_cozinha_e_preparadores_de_alimentos"]);
@@ -349,7 +387,7 @@ describe("synthetic Olist: realism at scale 1 (olist-facts.md)", () => {
 
   it("reviews: score mix, lateness effect, duplicates, comments", () => {
     const sc = s.scoreShare as Record<string, number>;
-    for (const [k, v] of Object.entries({ 5: 0.578, 4: 0.193, 3: 0.082, 2: 0.032, 1: 0.115 })) near(sc[k]!, v, 0.12);
+    for (const [k, v] of Object.entries({5: 0.578, 4: 0.193, 3: 0.082, 2: 0.032, 1: 0.115})) near(sc[k]!, v, 0.12);
     near(s.scoreLate, 2.6, 0.1);
     near(s.scoreOnTime, 4.3, 0.05);
     near(s.rows.reviews, 99_224, 0.03);
@@ -377,7 +415,9 @@ describe("synthetic Olist: realism at scale 1 (olist-facts.md)", () => {
     const orders = new Map(readCsv(dir, OLIST_FILES.orders).map((o) => [o.order_id!, o]));
     const isLate = (id: string) => {
       const o = orders.get(id)!;
-      return o.order_delivered_customer_date !== "" && o.order_delivered_customer_date! > o.order_estimated_delivery_date!;
+      return (
+        o.order_delivered_customer_date !== "" && o.order_delivered_customer_date! > o.order_estimated_delivery_date!
+      );
     };
     // Truth: dropout probability is higher after late orders.
     const pLate: number[] = [];
@@ -386,21 +426,27 @@ describe("synthetic Olist: realism at scale 1 (olist-facts.md)", () => {
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     expect(mean(pLate) - mean(pOnTime)).toBeGreaterThan(0.01);
     // Behaviour: people whose first order was late come back less often.
-    const firstBy = new Map<string, { t: string; id: string }>();
+    const firstBy = new Map<string, {t: string; id: string}>();
     const nBy = new Map<string, number>();
     for (const r of truth) {
       const f = firstBy.get(r.customer_unique_id!);
-      if (!f || r.purchase_timestamp! < f.t) firstBy.set(r.customer_unique_id!, { t: r.purchase_timestamp!, id: r.order_id! });
+      if (!f || r.purchase_timestamp! < f.t)
+        firstBy.set(r.customer_unique_id!, {t: r.purchase_timestamp!, id: r.order_id!});
       nBy.set(r.customer_unique_id!, (nBy.get(r.customer_unique_id!) ?? 0) + 1);
     }
-    let lateN = 0, lateRep = 0, okN = 0, okRep = 0;
+    let lateN = 0,
+      lateRep = 0,
+      okN = 0,
+      okRep = 0;
     for (const [uid, f] of firstBy) {
       if (f.t >= "2018-06-01") continue;
       const rep = nBy.get(uid)! > 1 ? 1 : 0;
       if (isLate(f.id)) (lateN++, (lateRep += rep));
       else (okN++, (okRep += rep));
     }
-    console.log(`[synth drivers] repeat rate after late first order ${(lateRep / lateN).toFixed(4)} vs on time ${(okRep / okN).toFixed(4)}; mean p late ${mean(pLate).toFixed(4)} vs on time ${mean(pOnTime).toFixed(4)}`);
+    console.log(
+      `[synth drivers] repeat rate after late first order ${(lateRep / lateN).toFixed(4)} vs on time ${(okRep / okN).toFixed(4)}; mean p late ${mean(pLate).toFixed(4)} vs on time ${mean(pOnTime).toFixed(4)}`
+    );
     expect(lateRep / lateN).toBeLessThan(0.8 * (okRep / okN));
   });
 });

@@ -44,7 +44,9 @@ describe("loaders on synthetic data at scale 0.02", () => {
       const lng = Number(g.geolocation_lng);
       return !(lat >= -34 && lat <= 6 && lng >= -74 && lng <= -34);
     }).length;
-    expect(quality.rejects.map((r) => [r.reason, r.rows])).toEqual(outside ? [["coordinates outside Brazil", outside]] : []);
+    expect(quality.rejects.map((r) => [r.reason, r.rows])).toEqual(
+      outside ? [["coordinates outside Brazil", outside]] : []
+    );
     for (const file of quality.files) expect(file.kept + file.rejected, file.file).toBe(file.records);
     expect(quality.files.every((f) => f.present)).toBe(true);
   });
@@ -55,9 +57,21 @@ describe("loaders on synthetic data at scale 0.02", () => {
     const items = read("olist_order_items_dataset.csv");
     expect(k.orders).toBe(orders.length);
     expect(k.orders_delivered).toBe(orders.filter((o) => o.order_status === "delivered").length);
-    expect(k.revenue_payments).toBeCloseTo(payments.reduce((s, p) => s + Number(p.payment_value), 0), 1);
-    expect(k.revenue_items).toBeCloseTo(items.reduce((s, i) => s + Number(i.price) + Number(i.freight_value), 0), 1);
-    expect(k.analysis_date).toBe(orders.map((o) => o.order_purchase_timestamp!).sort().at(-1)!.slice(0, 10));
+    expect(k.revenue_payments).toBeCloseTo(
+      payments.reduce((s, p) => s + Number(p.payment_value), 0),
+      1
+    );
+    expect(k.revenue_items).toBeCloseTo(
+      items.reduce((s, i) => s + Number(i.price) + Number(i.freight_value), 0),
+      1
+    );
+    expect(k.analysis_date).toBe(
+      orders
+        .map((o) => o.order_purchase_timestamp!)
+        .sort()
+        .at(-1)!
+        .slice(0, 10)
+    );
     // Realistic shape: most people buy once, and the seed rule churns the early one-time buyers.
     expect(k.repeat_customer_rate).toBeGreaterThan(0.01);
     expect(k.repeat_customer_rate).toBeLessThan(0.06);

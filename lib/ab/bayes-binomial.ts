@@ -11,11 +11,11 @@
 // Expected loss of choosing B, E[max(pA − pB, 0)] (Chris Stucchio's closed form, "Bayesian A/B testing at VWO"),
 // uses x·f_{a,b}(x) = a/(a+b) · f_{a+1,b}(x):
 //   E[max(pA − pB, 0)] = E[pA]·P(A⁺ > B) − E[pB]·P(A > B⁺),  A⁺ = Beta(αA+1, βA), B⁺ = Beta(αB+1, βB).
-import { checkArm, checkOpenUnit, checkPositive } from "./errors.js";
-import { betaCdf, betaQuantile, betaSf } from "./beta-dist.js";
-import { integrate } from "./quadrature.js";
-import { logBeta } from "./special.js";
-import type { Arm, Interval } from "./types.js";
+import {checkArm, checkOpenUnit, checkPositive} from "./errors.js";
+import {betaCdf, betaQuantile, betaSf} from "./beta-dist.js";
+import {integrate} from "./quadrature.js";
+import {logBeta} from "./special.js";
+import type {Arm, Interval} from "./types.js";
 
 export interface BetaParams {
   alpha: number;
@@ -31,12 +31,12 @@ function checkBeta(p: BetaParams, name: string): void {
   checkPositive(`${name}.beta`, p.beta);
 }
 
-export function betaPosterior(arm: Arm, prior: BetaParams = { alpha: 1, beta: 1 }): BetaPosterior {
+export function betaPosterior(arm: Arm, prior: BetaParams = {alpha: 1, beta: 1}): BetaPosterior {
   checkArm(arm.conversions, arm.visitors);
   checkBeta(prior, "prior");
   const alpha = prior.alpha + arm.conversions;
   const beta = prior.beta + arm.visitors - arm.conversions;
-  return { alpha, beta, mean: alpha / (alpha + beta) };
+  return {alpha, beta, mean: alpha / (alpha + beta)};
 }
 
 /** Miller's sum for P(X2 > X1), X1 ~ Beta(a1, b1), X2 ~ Beta(a2, b2), a2 a positive integer. */
@@ -54,11 +54,11 @@ const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 /** Exact P(pB > pA) by the closed form, or null when no parameter is an integer. */
 function probExact(A: BetaParams, B: BetaParams): number | null {
-  const forms: { count: number; run: () => number }[] = [
-    { count: B.alpha, run: () => millerSum(A.alpha, A.beta, B.alpha, B.beta) },
-    { count: A.alpha, run: () => 1 - millerSum(B.alpha, B.beta, A.alpha, A.beta) },
-    { count: A.beta, run: () => millerSum(B.beta, B.alpha, A.beta, A.alpha) },
-    { count: B.beta, run: () => 1 - millerSum(A.beta, A.alpha, B.beta, B.alpha) },
+  const forms: {count: number; run: () => number}[] = [
+    {count: B.alpha, run: () => millerSum(A.alpha, A.beta, B.alpha, B.beta)},
+    {count: A.alpha, run: () => 1 - millerSum(B.alpha, B.beta, A.alpha, A.beta)},
+    {count: A.beta, run: () => millerSum(B.beta, B.alpha, A.beta, A.alpha)},
+    {count: B.beta, run: () => 1 - millerSum(A.beta, A.alpha, B.beta, B.alpha)}
   ].filter((f) => Number.isInteger(f.count));
   if (forms.length === 0) return null;
   forms.sort((x, y) => x.count - y.count);
@@ -76,7 +76,8 @@ export function probBBeatsANumeric(A: BetaParams, B: BetaParams): number {
   checkBeta(B, "b");
   const [lo, hi] = support(B);
   const lb = logBeta(B.alpha, B.beta);
-  const f = (x: number) => Math.exp((B.alpha - 1) * Math.log(x) + (B.beta - 1) * Math.log1p(-x) - lb) * betaCdf(x, A.alpha, A.beta);
+  const f = (x: number) =>
+    Math.exp((B.alpha - 1) * Math.log(x) + (B.beta - 1) * Math.log1p(-x) - lb) * betaCdf(x, A.alpha, A.beta);
   return clamp01(integrate(f, lo, hi, 128));
 }
 
@@ -93,8 +94,8 @@ export function expectedLossOfB(A: BetaParams, B: BetaParams): number {
   checkBeta(B, "b");
   const meanA = A.alpha / (A.alpha + A.beta);
   const meanB = B.alpha / (B.alpha + B.beta);
-  const pAplusBeatsB = 1 - probBBeatsA({ alpha: A.alpha + 1, beta: A.beta }, B);
-  const pABeatsBplus = 1 - probBBeatsA(A, { alpha: B.alpha + 1, beta: B.beta });
+  const pAplusBeatsB = 1 - probBBeatsA({alpha: A.alpha + 1, beta: A.beta}, B);
+  const pABeatsBplus = 1 - probBBeatsA(A, {alpha: B.alpha + 1, beta: B.beta});
   return Math.max(0, meanA * pAplusBeatsB - meanB * pABeatsBplus);
 }
 
@@ -116,7 +117,7 @@ export function credibleInterval(p: BetaParams, level = 0.95): Interval {
   checkBeta(p, "posterior");
   checkOpenUnit("level", level);
   const tail = (1 - level) / 2;
-  return { lower: betaQuantile(tail, p.alpha, p.beta), upper: betaQuantile(1 - tail, p.alpha, p.beta) };
+  return {lower: betaQuantile(tail, p.alpha, p.beta), upper: betaQuantile(1 - tail, p.alpha, p.beta)};
 }
 
 export interface BayesProportionsResult {
@@ -134,8 +135,13 @@ export interface BayesProportionsResult {
   level: number;
 }
 
-export function bayesProportions(input: { control: Arm; treatment: Arm; prior?: BetaParams; level?: number }): BayesProportionsResult {
-  const prior = input.prior ?? { alpha: 1, beta: 1 };
+export function bayesProportions(input: {
+  control: Arm;
+  treatment: Arm;
+  prior?: BetaParams;
+  level?: number;
+}): BayesProportionsResult {
+  const prior = input.prior ?? {alpha: 1, beta: 1};
   checkArm(input.control.conversions, input.control.visitors, "control.");
   checkArm(input.treatment.conversions, input.treatment.visitors, "treatment.");
   const level = checkOpenUnit("level", input.level ?? 0.95);
@@ -150,6 +156,6 @@ export function bayesProportions(input: { control: Arm; treatment: Arm; prior?: 
     expectedLossB: expectedLossOfB(posteriorA, posteriorB),
     credibleA: credibleInterval(posteriorA, level),
     credibleB: credibleInterval(posteriorB, level),
-    level,
+    level
   };
 }

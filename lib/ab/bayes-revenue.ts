@@ -3,33 +3,41 @@
 // informative N(m₀, τ₀²), giving the conjugate posterior precision n/s² + 1/τ₀² and mean
 // (n·x̄/s² + m₀/τ₀²) / precision. With D = μB − μA ~ N(d, v):
 //   P(μB > μA) = Φ(d/√v);   E[max(μA − μB, 0)] = E[max(−D, 0)] = √v·φ(d/√v) − d·Φ(−d/√v).
-import { AbInputError, checkCountAtLeast, checkFinite, checkNonNegative, checkOpenUnit, checkPositive } from "./errors.js";
-import { normalCdf, normalPdf, normalQuantile } from "./normal.js";
-import type { ArmSummary, Interval } from "./types.js";
+import {
+  AbInputError,
+  checkCountAtLeast,
+  checkFinite,
+  checkNonNegative,
+  checkOpenUnit,
+  checkPositive
+} from "./errors.js";
+import {normalCdf, normalPdf, normalQuantile} from "./normal.js";
+import type {ArmSummary, Interval} from "./types.js";
 
-export type MeanPrior = { kind: "flat" } | { kind: "normal"; mean: number; sd: number };
+export type MeanPrior = {kind: "flat"} | {kind: "normal"; mean: number; sd: number};
 
 export interface NormalPosterior {
   mean: number;
   sd: number;
 }
 
-export function meanPosterior(s: ArmSummary, prior: MeanPrior = { kind: "flat" }, prefix = ""): NormalPosterior {
+export function meanPosterior(s: ArmSummary, prior: MeanPrior = {kind: "flat"}, prefix = ""): NormalPosterior {
   checkCountAtLeast(`${prefix}n`, s.n, 2);
   checkFinite(`${prefix}mean`, s.mean);
   checkNonNegative(`${prefix}sd`, s.sd);
   const dataVar = (s.sd * s.sd) / s.n;
   if (prior.kind === "flat") {
-    if (dataVar === 0) throw new AbInputError(`${prefix}sd`, `${prefix}sd is 0; a flat prior needs some variability in the data`);
-    return { mean: s.mean, sd: Math.sqrt(dataVar) };
+    if (dataVar === 0)
+      throw new AbInputError(`${prefix}sd`, `${prefix}sd is 0; a flat prior needs some variability in the data`);
+    return {mean: s.mean, sd: Math.sqrt(dataVar)};
   }
   if (prior.kind !== "normal") throw new AbInputError("prior", `prior.kind must be "flat" or "normal"`);
   checkFinite("prior.mean", prior.mean);
   checkPositive("prior.sd", prior.sd);
   const precision = (dataVar > 0 ? 1 / dataVar : Infinity) + 1 / (prior.sd * prior.sd);
-  if (precision === Infinity) return { mean: s.mean, sd: 0 };
+  if (precision === Infinity) return {mean: s.mean, sd: 0};
   const mean = (s.mean / dataVar + prior.mean / (prior.sd * prior.sd)) / precision;
-  return { mean, sd: Math.sqrt(1 / precision) };
+  return {mean, sd: Math.sqrt(1 / precision)};
 }
 
 export interface BayesMeansResult {
@@ -52,8 +60,13 @@ function positivePart(m: number, s: number): number {
   return s * normalPdf(m / s) + m * normalCdf(m / s);
 }
 
-export function bayesMeans(input: { control: ArmSummary; treatment: ArmSummary; prior?: MeanPrior; level?: number }): BayesMeansResult {
-  const prior = input.prior ?? { kind: "flat" };
+export function bayesMeans(input: {
+  control: ArmSummary;
+  treatment: ArmSummary;
+  prior?: MeanPrior;
+  level?: number;
+}): BayesMeansResult {
+  const prior = input.prior ?? {kind: "flat"};
   const level = checkOpenUnit("level", input.level ?? 0.95);
   const posteriorA = meanPosterior(input.control, prior, "control.");
   const posteriorB = meanPosterior(input.treatment, prior, "treatment.");
@@ -66,7 +79,7 @@ export function bayesMeans(input: { control: ArmSummary; treatment: ArmSummary; 
     probBBeatsA: s === 0 ? (d > 0 ? 1 : d < 0 ? 0 : 0.5) : normalCdf(d / s),
     expectedLossA: positivePart(d, s),
     expectedLossB: positivePart(-d, s),
-    credibleDiff: { lower: d - z * s, upper: d + z * s },
-    level,
+    credibleDiff: {lower: d - z * s, upper: d + z * s},
+    level
   };
 }

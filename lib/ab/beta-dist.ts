@@ -1,9 +1,9 @@
 // Beta distribution: log-pdf, CDF / survival via the regularized incomplete beta, and a robust quantile
 // (safeguarded Newton on the CDF inside a shrinking bracket, falling back to bisection; works in the tail
 // that keeps precision).
-import { AbInputError, checkNumber, checkPositive, checkProbability } from "./errors.js";
-import { normalQuantile } from "./normal.js";
-import { logBeta, regIncBeta, regIncBetaUpper } from "./special.js";
+import {AbInputError, checkNumber, checkPositive, checkProbability} from "./errors.js";
+import {normalQuantile} from "./normal.js";
+import {logBeta, regIncBeta, regIncBetaUpper} from "./special.js";
 
 function checkShape(a: number, b: number): void {
   checkPositive("a", a);
@@ -58,7 +58,9 @@ export function betaQuantile(p: number, a: number, b: number): number {
   const s = Math.sqrt((a * b) / ((a + b) * (a + b) * (a + b + 1)));
   let x = m + s * normalQuantile(p);
   if (!(x > 0 && x < 1)) {
-    x = lowerTail ? Math.exp((Math.log(p) + Math.log(a) + lb) / a) : 1 - Math.exp((Math.log(1 - p) + Math.log(b) + lb) / b);
+    x = lowerTail
+      ? Math.exp((Math.log(p) + Math.log(a) + lb) / a)
+      : 1 - Math.exp((Math.log(1 - p) + Math.log(b) + lb) / b);
     if (!(x > 0 && x < 1)) x = m;
   }
   let lo = 0;

@@ -1,7 +1,7 @@
 // Binomial(n, p) draws for simulations (lib/random.ts has no binomial). Exact "waiting time" method: count
 // geometric gaps between successes until they pass n (Devroye 1986, §X.4), O(np + 1) per draw, on the
 // smaller of p and 1 − p. Very large means (> 1e4) use a rounded normal approximation.
-import type { Rng } from "../random.js";
+import type {Rng} from "../random.js";
 
 export function sampleBinomial(rng: Rng, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;

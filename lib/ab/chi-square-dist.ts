@@ -1,6 +1,6 @@
 // Chi-square distribution through the regularized incomplete gamma: P(χ²_k ≤ x) = P(k/2, x/2).
-import { checkNumber, checkPositive } from "./errors.js";
-import { regIncGamma } from "./special.js";
+import {checkNumber, checkPositive} from "./errors.js";
+import {regIncGamma} from "./special.js";
 
 export function chiSquareCdf(x: number, df: number): number {
   checkNumber("x", x);

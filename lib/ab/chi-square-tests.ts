@@ -1,11 +1,11 @@
 // Chi-square test of independence on the 2 × k table (conversions / non-conversions by variant), Pearson's
 // statistic without continuity correction (as scipy chi2_contingency(correction=False)), and pairwise
 // z-tests of each variant against the control with Holm-adjusted p-values.
-import { AbInputError, checkArm, checkOpenUnit } from "./errors.js";
-import { chiSquareSf } from "./chi-square-dist.js";
-import { holmAdjust } from "./multiple.js";
-import type { Arm } from "./types.js";
-import { twoProportionZTest, type ZTestResult } from "./ztest.js";
+import {AbInputError, checkArm, checkOpenUnit} from "./errors.js";
+import {chiSquareSf} from "./chi-square-dist.js";
+import {holmAdjust} from "./multiple.js";
+import type {Arm} from "./types.js";
+import {twoProportionZTest, type ZTestResult} from "./ztest.js";
 
 function checkArms(arms: readonly Arm[]): void {
   if (!Array.isArray(arms) || arms.length < 2) {
@@ -38,7 +38,7 @@ export function chiSquareIndependence(arms: readonly Arm[]): ChiSquareResult {
     if (e0 > 0) statistic += (a.visitors - a.conversions - e0) ** 2 / e0;
   }
   const df = arms.length - 1;
-  return { statistic, df, pValue: chiSquareSf(statistic, df), expectedConversions };
+  return {statistic, df, pValue: chiSquareSf(statistic, df), expectedConversions};
 }
 
 export interface PairwiseComparison {
@@ -51,10 +51,10 @@ export interface PairwiseComparison {
 }
 
 /** Each variant vs arms[0] by the two-proportion z-test, Holm-adjusted. */
-export function pairwiseVsControl(arms: readonly Arm[], options: { alpha?: number } = {}): PairwiseComparison[] {
+export function pairwiseVsControl(arms: readonly Arm[], options: {alpha?: number} = {}): PairwiseComparison[] {
   checkArms(arms);
   const alpha = checkOpenUnit("alpha", options.alpha ?? 0.05);
-  const tests = arms.slice(1).map((t) => twoProportionZTest({ control: arms[0]!, treatment: t, alpha }));
+  const tests = arms.slice(1).map((t) => twoProportionZTest({control: arms[0]!, treatment: t, alpha}));
   const adjusted = holmAdjust(tests.map((t) => t.pValue));
-  return tests.map((test, i) => ({ variant: i + 1, test, adjustedP: adjusted[i]!, significant: adjusted[i]! < alpha }));
+  return tests.map((test, i) => ({variant: i + 1, test, adjustedP: adjusted[i]!, significant: adjusted[i]! < alpha}));
 }

@@ -4,9 +4,9 @@
 // so the adjustment has mean zero and the difference of adjusted means stays unbiased. The variance reduction
 // reported is that of the difference estimate: 1 − Var(Ȳ'B − Ȳ'A) / Var(ȲB − ȲA) (≈ ρ² for a common
 // correlation ρ), with per-arm sample variances. The CI is Welch's on the adjusted values.
-import { AbInputError, checkOpenUnit, checkSameLength, checkValues } from "./errors.js";
-import type { Interval } from "./types.js";
-import { summarize, welchTTestFromValues, type WelchResult } from "./welch.js";
+import {AbInputError, checkOpenUnit, checkSameLength, checkValues} from "./errors.js";
+import type {Interval} from "./types.js";
+import {summarize, welchTTestFromValues, type WelchResult} from "./welch.js";
 
 export interface CupedArm {
   /** Metric in the experiment period, per user. */
@@ -50,8 +50,8 @@ export function cupedTheta(x: readonly number[], y: readonly number[]): number {
   return sxx === 0 ? 0 : sxy / sxx;
 }
 
-export function cuped(input: { control: CupedArm; treatment: CupedArm; alpha?: number }): CupedResult {
-  const { control: a, treatment: b } = input;
+export function cuped(input: {control: CupedArm; treatment: CupedArm; alpha?: number}): CupedResult {
+  const {control: a, treatment: b} = input;
   checkCupedArm(a, "control");
   checkCupedArm(b, "treatment");
   const alpha = checkOpenUnit("alpha", input.alpha ?? 0.05);
@@ -60,9 +60,10 @@ export function cuped(input: { control: CupedArm; treatment: CupedArm; alpha?: n
   const adjust = (arm: CupedArm) => arm.y.map((y, i) => y - theta * (arm.x[i]! - xbar));
   const ya = adjust(a);
   const yb = adjust(b);
-  const raw = welchTTestFromValues({ control: a.y, treatment: b.y, alpha });
-  const adjusted = welchTTestFromValues({ control: ya, treatment: yb, alpha });
-  if (raw.se === 0) throw new AbInputError("control.y", "the metric has no variability in either arm; nothing to reduce");
+  const raw = welchTTestFromValues({control: a.y, treatment: b.y, alpha});
+  const adjusted = welchTTestFromValues({control: ya, treatment: yb, alpha});
+  if (raw.se === 0)
+    throw new AbInputError("control.y", "the metric has no variability in either arm; nothing to reduce");
   return {
     theta,
     varianceReduction: 1 - (adjusted.se * adjusted.se) / (raw.se * raw.se),
@@ -70,6 +71,6 @@ export function cuped(input: { control: CupedArm; treatment: CupedArm; alpha?: n
     adjustedMeanB: adjusted.meanB,
     adjusted,
     raw,
-    ci: adjusted.ci,
+    ci: adjusted.ci
   };
 }

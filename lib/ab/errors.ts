@@ -11,7 +11,7 @@ export class AbInputError extends Error {
 }
 
 function show(v: unknown): string {
-  return typeof v === "number" ? String(v) : JSON.stringify(v) ?? String(v);
+  return typeof v === "number" ? String(v) : (JSON.stringify(v) ?? String(v));
 }
 
 /** A finite number (rejects NaN, ±Infinity and non-numbers). */

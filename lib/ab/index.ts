@@ -25,7 +25,7 @@
 // (Kept here rather than in a README.md: Markdown under src/lib would be built as a page of the site.)
 export * from "./errors.js";
 export type * from "./types.js";
-export { logGamma, logBeta, regIncBeta, regIncGamma } from "./special.js";
+export {logGamma, logBeta, regIncBeta, regIncGamma} from "./special.js";
 export * from "./normal.js";
 export * from "./student-t.js";
 export * from "./chi-square-dist.js";
@@ -42,4 +42,4 @@ export * from "./sequential.js";
 export * from "./peeking.js";
 export * from "./cuped.js";
 export * from "./verdict.js";
-export { sampleBinomial } from "./binomial-sample.js";
+export {sampleBinomial} from "./binomial-sample.js";

@@ -1,8 +1,8 @@
 // Standard normal distribution: pdf, CDF (via erfc = regularized upper incomplete gamma Q(½, x²), accurate in
 // both tails to ~1e-15 relative), and quantile (Acklam's rational approximation polished by one Halley step
 // against that CDF, which brings it to full double precision).
-import { checkNumber, checkProbability } from "./errors.js";
-import { regIncGamma } from "./special.js";
+import {checkNumber, checkProbability} from "./errors.js";
+import {regIncGamma} from "./special.js";
 
 const INV_SQRT_2PI = 0.3989422804014327;
 
@@ -16,7 +16,7 @@ export function erfc(x: number): number {
   checkNumber("x", x);
   if (x === Infinity) return 0;
   if (x === -Infinity) return 2;
-  const { lower, upper } = regIncGamma(0.5, x * x);
+  const {lower, upper} = regIncGamma(0.5, x * x);
   return x >= 0 ? upper : 1 + lower;
 }
 
@@ -25,7 +25,7 @@ export function normalCdf(z: number): number {
   checkNumber("z", z);
   if (z === -Infinity) return 0;
   if (z === Infinity) return 1;
-  const { lower, upper } = regIncGamma(0.5, 0.5 * z * z);
+  const {lower, upper} = regIncGamma(0.5, 0.5 * z * z);
   return z < 0 ? 0.5 * upper : 0.5 + 0.5 * lower;
 }
 
@@ -36,9 +36,15 @@ export function normalSf(z: number): number {
 }
 
 // Acklam (2003) coefficients, relative error < 1.15e-9 before refinement.
-const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+const A = [
+  -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+  2.506628277459239
+];
 const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-const C = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const C = [
+  -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783
+];
 const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
 
 function acklamLower(p: number): number {

@@ -2,11 +2,11 @@
 // (both arms convert at `rate`), look at the data every day and stop at the first day the fixed-horizon
 // z-test says p < alpha. Compares the false-positive rate of that practice with a single look at the end and
 // with the always-valid p-value of the normal-mixture sequential test (sequential.ts).
-import { checkCountAtLeast, checkOpenUnit } from "./errors.js";
-import { sampleBinomial } from "./binomial-sample.js";
-import { mixingTauForProportions, sequentialProportions } from "./sequential.js";
-import { twoProportionZTest } from "./ztest.js";
-import { rng } from "../random.js";
+import {checkCountAtLeast, checkOpenUnit} from "./errors.js";
+import {sampleBinomial} from "./binomial-sample.js";
+import {mixingTauForProportions, sequentialProportions} from "./sequential.js";
+import {twoProportionZTest} from "./ztest.js";
+import {rng} from "../random.js";
 
 export interface PeekingInput {
   days: number;
@@ -39,7 +39,7 @@ export function peekingSimulation(input: PeekingInput): PeekingResult {
   const alpha = checkOpenUnit("alpha", input.alpha ?? 0.05);
   const sims = checkCountAtLeast("simulations", input.simulations ?? 1000, 1);
   const r = rng(input.seed ?? 1);
-  const tau = mixingTauForProportions({ visitorsPerArm: days * perDay, rate, alpha });
+  const tau = mixingTauForProportions({visitorsPerArm: days * perDay, rate, alpha});
   let fixed = 0;
   let peeking = 0;
   let sequential = 0;
@@ -53,15 +53,15 @@ export function peekingSimulation(input: PeekingInput): PeekingResult {
       ca += sampleBinomial(r, perDay, rate);
       cb += sampleBinomial(r, perDay, rate);
       const n = d * perDay;
-      const control = { conversions: ca, visitors: n };
-      const treatment = { conversions: cb, visitors: n };
-      const z = twoProportionZTest({ control, treatment, alpha });
+      const control = {conversions: ca, visitors: n};
+      const treatment = {conversions: cb, visitors: n};
+      const z = twoProportionZTest({control, treatment, alpha});
       if (!peeked && z.pValue < alpha) {
         peeked = true;
         stoppedBy[d - 1]!++;
       }
       if (d === days && z.pValue < alpha) fixed++;
-      if (!seqRejected && sequentialProportions({ control, treatment, tau, alpha }).pValue < alpha) seqRejected = true;
+      if (!seqRejected && sequentialProportions({control, treatment, tau, alpha}).pValue < alpha) seqRejected = true;
     }
     if (peeked) peeking++;
     if (seqRejected) sequential++;
@@ -74,6 +74,6 @@ export function peekingSimulation(input: PeekingInput): PeekingResult {
     fixedHorizonFalsePositiveRate: fixed / sims,
     peekingFalsePositiveRate: peeking / sims,
     sequentialFalsePositiveRate: sequential / sims,
-    peekingByDay,
+    peekingByDay
   };
 }

@@ -15,8 +15,8 @@
 //                                            1,030 (the "pooled" formula gives 1,094 and "unpooled" 1,091).
 //   "arcsine"    Cohen's h = 2·asin√p₂ − 2·asin√p₁, n = 2(z_α + z_β)²/h² (statsmodels NormalIndPower with
 //                                            proportion_effectsize).
-import { AbInputError, checkCountAtLeast, checkOpenUnit, checkPositive, checkShare, checkValues } from "./errors.js";
-import { normalCdf, normalQuantile } from "./normal.js";
+import {AbInputError, checkCountAtLeast, checkOpenUnit, checkPositive, checkShare, checkValues} from "./errors.js";
+import {normalCdf, normalQuantile} from "./normal.js";
 
 export type ProportionMethod = "unpooled" | "pooled" | "evanMiller" | "arcsine";
 export type MdeType = "absolute" | "relative";
@@ -65,21 +65,27 @@ function resolve(plan: ProportionPlan): Resolved {
   const alpha = checkOpenUnit("alpha", plan.alpha ?? 0.05);
   const method = plan.method ?? "unpooled";
   if (!["unpooled", "pooled", "evanMiller", "arcsine"].includes(method)) {
-    throw new AbInputError("method", `method must be one of unpooled, pooled, evanMiller, arcsine (got ${String(method)})`);
+    throw new AbInputError(
+      "method",
+      `method must be one of unpooled, pooled, evanMiller, arcsine (got ${String(method)})`
+    );
   }
   const p2 = mdeType === "absolute" ? p1 + mde : p1 * (1 + mde);
   if (p2 >= 1) {
-    throw new AbInputError("mde", `baseline (${p1}) plus the mde gives a treatment rate of ${p2}, which must be below 1`);
+    throw new AbInputError(
+      "mde",
+      `baseline (${p1}) plus the mde gives a treatment rate of ${p2}, which must be below 1`
+    );
   }
-  return { p1, p2, delta: p2 - p1, alpha, method };
+  return {p1, p2, delta: p2 - p1, alpha, method};
 }
 
 /** σ₀, σ₁ and effect δ such that n = (z_α σ₀ + z_β σ₁)²/δ². */
-function sigmas(r: Resolved): { s0: number; s1: number; effect: number } {
-  const { p1, p2, delta, method } = r;
+function sigmas(r: Resolved): {s0: number; s1: number; effect: number} {
+  const {p1, p2, delta, method} = r;
   if (method === "arcsine") {
     // Var(2·asin√p̂) ≈ 1/n per arm, so the difference has variance 2/n under both hypotheses.
-    return { s0: Math.SQRT2, s1: Math.SQRT2, effect: 2 * Math.asin(Math.sqrt(p2)) - 2 * Math.asin(Math.sqrt(p1)) };
+    return {s0: Math.SQRT2, s1: Math.SQRT2, effect: 2 * Math.asin(Math.sqrt(p2)) - 2 * Math.asin(Math.sqrt(p1))};
   }
   const v1 = p1 * (1 - p1) + p2 * (1 - p2);
   let v0 = v1;
@@ -89,7 +95,7 @@ function sigmas(r: Resolved): { s0: number; s1: number; effect: number } {
   } else if (method === "evanMiller") {
     v0 = 2 * p1 * (1 - p1);
   }
-  return { s0: Math.sqrt(v0), s1: Math.sqrt(v1), effect: delta };
+  return {s0: Math.sqrt(v0), s1: Math.sqrt(v1), effect: delta};
 }
 
 /** Per-comparison alpha for k comparisons: Bonferroni α/k, Šidák 1 − (1 − α)^(1/k). */
@@ -123,19 +129,19 @@ export function sampleSizeProportions(input: SampleSizeProportionsInput): Sample
   const power = checkOpenUnit("power", input.power ?? 0.8);
   const k = checkCountAtLeast("variants", input.variants ?? 1, 1);
   const alphaPer = correctedAlpha(r.alpha, k, input.correction ?? "bonferroni");
-  const { s0, s1, effect } = sigmas({ ...r, alpha: alphaPer });
+  const {s0, s1, effect} = sigmas({...r, alpha: alphaPer});
   const za = normalQuantile(1 - alphaPer / 2);
   const zb = normalQuantile(power);
   const exact = (za * s0 + zb * s1) ** 2 / (effect * effect);
   const perArm = Math.ceil(exact - 1e-9); // tolerate float noise on exact integers
-  return { perArm, exact, total: perArm * (k + 1), baseline: r.p1, treatment: r.p2, alphaPerComparison: alphaPer };
+  return {perArm, exact, total: perArm * (k + 1), baseline: r.p1, treatment: r.p2, alphaPerComparison: alphaPer};
 }
 
 /** Power of the two-sided test with n users per arm (both rejection regions counted, as statsmodels does). */
-export function powerProportions(input: ProportionPlan & { n: number }): number {
+export function powerProportions(input: ProportionPlan & {n: number}): number {
   const r = resolve(input);
   const n = checkPositive("n", input.n);
-  const { s0, s1, effect } = sigmas(r);
+  const {s0, s1, effect} = sigmas(r);
   const za = normalQuantile(1 - r.alpha / 2);
   const shift = (Math.abs(effect) * Math.sqrt(n)) / s1;
   const crit = (za * s0) / s1;
@@ -152,7 +158,7 @@ export interface MeansPlan {
 
 /** Users per arm for a difference of means: n = 2(z_{1−α/2} + z_{1−β})²σ²/δ² (z approximation). */
 export function sampleSizeMeans(
-  input: MeansPlan & { power?: number; variants?: number; correction?: Correction },
+  input: MeansPlan & {power?: number; variants?: number; correction?: Correction}
 ): Omit<SampleSizeResult, "baseline" | "treatment"> {
   const sd = checkPositive("sd", input.sd);
   const mde = checkPositive("mde", input.mde);
@@ -163,11 +169,11 @@ export function sampleSizeMeans(
   const z = normalQuantile(1 - alphaPer / 2) + normalQuantile(power);
   const exact = (2 * z * z * sd * sd) / (mde * mde);
   const perArm = Math.ceil(exact - 1e-9);
-  return { perArm, exact, total: perArm * (k + 1), alphaPerComparison: alphaPer };
+  return {perArm, exact, total: perArm * (k + 1), alphaPerComparison: alphaPer};
 }
 
 /** Power for a difference of means with n users per arm (two-sided, both tails). */
-export function powerMeans(input: MeansPlan & { n: number }): number {
+export function powerMeans(input: MeansPlan & {n: number}): number {
   const sd = checkPositive("sd", input.sd);
   const mde = checkPositive("mde", input.mde);
   const alpha = checkOpenUnit("alpha", input.alpha ?? 0.05);
@@ -184,13 +190,16 @@ export interface PowerPoint {
 }
 
 /** Power over a grid of sample sizes per arm (`ns`) at the plan's mde, or over a grid of `mdes` at a fixed `n`. */
-export function powerCurve(plan: ProportionPlan, grid: { ns: readonly number[] } | { mdes: readonly number[]; n: number }): PowerPoint[] {
+export function powerCurve(
+  plan: ProportionPlan,
+  grid: {ns: readonly number[]} | {mdes: readonly number[]; n: number}
+): PowerPoint[] {
   if ("ns" in grid) {
     checkValues("ns", grid.ns, 1);
-    return grid.ns.map((n) => ({ n, mde: plan.mde, power: powerProportions({ ...plan, n }) }));
+    return grid.ns.map((n) => ({n, mde: plan.mde, power: powerProportions({...plan, n})}));
   }
   checkValues("mdes", grid.mdes, 1);
-  return grid.mdes.map((mde) => ({ n: grid.n, mde, power: powerProportions({ ...plan, mde, n: grid.n }) }));
+  return grid.mdes.map((mde) => ({n: grid.n, mde, power: powerProportions({...plan, mde, n: grid.n})}));
 }
 
 export interface DurationInput {
@@ -205,12 +214,12 @@ export interface DurationInput {
 }
 
 /** Days needed: ⌈perArm · arms / (dailyTraffic · allocation)⌉. */
-export function testDuration(input: DurationInput): { days: number; totalUsers: number; usersPerDay: number } {
+export function testDuration(input: DurationInput): {days: number; totalUsers: number; usersPerDay: number} {
   const perArm = checkCountAtLeast("perArm", input.perArm, 1);
   const arms = checkCountAtLeast("arms", input.arms ?? 2, 2);
   const daily = checkPositive("dailyTraffic", input.dailyTraffic);
   const allocation = checkShare("allocation", input.allocation ?? 1);
   const usersPerDay = daily * allocation;
   const totalUsers = perArm * arms;
-  return { days: Math.ceil(totalUsers / usersPerDay - 1e-9), totalUsers, usersPerDay };
+  return {days: Math.ceil(totalUsers / usersPerDay - 1e-9), totalUsers, usersPerDay};
 }

@@ -1,6 +1,6 @@
 // Composite Gauss–Legendre quadrature (nodes by Newton iteration on P_n, Numerical Recipes §4.6 "gauleg").
 
-function gaussLegendre(n: number): { x: number[]; w: number[] } {
+function gaussLegendre(n: number): {x: number[]; w: number[]} {
   const x = new Array<number>(n);
   const w = new Array<number>(n);
   const m = Math.floor((n + 1) / 2);
@@ -24,7 +24,7 @@ function gaussLegendre(n: number): { x: number[]; w: number[] } {
     x[n - 1 - i] = z;
     w[i] = w[n - 1 - i] = 2 / ((1 - z * z) * pp * pp);
   }
-  return { x, w };
+  return {x, w};
 }
 
 const RULE = gaussLegendre(20);

@@ -15,11 +15,19 @@
 // r = 2·log(1/α) + log(1 + r) (Howard et al. 2021, §3.5, solved here by fixed-point iteration).
 // With a plug-in variance estimate the guarantee is asymptotic (valid as the sample grows), which is how the
 // mSPRT is used for conversion rates in practice.
-import { AbInputError, checkArm, checkCountAtLeast, checkFinite, checkNonNegative, checkOpenUnit, checkPositive } from "./errors.js";
-import type { Arm, ArmSummary, Interval } from "./types.js";
+import {
+  AbInputError,
+  checkArm,
+  checkCountAtLeast,
+  checkFinite,
+  checkNonNegative,
+  checkOpenUnit,
+  checkPositive
+} from "./errors.js";
+import type {Arm, ArmSummary, Interval} from "./types.js";
 
 /** τ minimizing the confidence-sequence width when Var(d̂) = plannedVariance. */
-export function mixingTau(input: { plannedVariance: number; alpha?: number }): number {
+export function mixingTau(input: {plannedVariance: number; alpha?: number}): number {
   const v = checkPositive("plannedVariance", input.plannedVariance);
   const alpha = checkOpenUnit("alpha", input.alpha ?? 0.05);
   const L = -2 * Math.log(alpha);
@@ -29,10 +37,13 @@ export function mixingTau(input: { plannedVariance: number; alpha?: number }): n
 }
 
 /** τ tuned for a conversion test with `visitorsPerArm` at horizon and an expected `rate`. */
-export function mixingTauForProportions(input: { visitorsPerArm: number; rate: number; alpha?: number }): number {
+export function mixingTauForProportions(input: {visitorsPerArm: number; rate: number; alpha?: number}): number {
   const n = checkCountAtLeast("visitorsPerArm", input.visitorsPerArm, 1);
   const p = checkOpenUnit("rate", input.rate);
-  return mixingTau({ plannedVariance: (2 * p * (1 - p)) / n, ...(input.alpha === undefined ? {} : { alpha: input.alpha }) });
+  return mixingTau({
+    plannedVariance: (2 * p * (1 - p)) / n,
+    ...(input.alpha === undefined ? {} : {alpha: input.alpha})
+  });
 }
 
 export interface SequentialResult {
@@ -47,44 +58,72 @@ export interface SequentialResult {
 }
 
 /** One look of the normal-mixture confidence sequence for a difference with estimate and variance. */
-export function normalMixtureInterval(input: { estimate: number; variance: number; tau: number; alpha?: number }): SequentialResult {
+export function normalMixtureInterval(input: {
+  estimate: number;
+  variance: number;
+  tau: number;
+  alpha?: number;
+}): SequentialResult {
   const d = checkFinite("estimate", input.estimate);
   const v = checkNonNegative("variance", input.variance);
   const tau = checkPositive("tau", input.tau);
   const alpha = checkOpenUnit("alpha", input.alpha ?? 0.05);
   if (v === 0) {
     // No information about the variability yet (e.g. no conversions in either arm): no conclusion possible.
-    return { estimate: d, variance: v, interval: { lower: -Infinity, upper: Infinity }, pValue: 1, alpha, tau };
+    return {estimate: d, variance: v, interval: {lower: -Infinity, upper: Infinity}, pValue: 1, alpha, tau};
   }
   const t2 = tau * tau;
   const half = Math.sqrt(((v * (v + t2)) / t2) * (-2 * Math.log(alpha) + Math.log1p(t2 / v)));
   const logLambda = 0.5 * Math.log(v / (v + t2)) + (t2 * d * d) / (2 * v * (v + t2));
   const pValue = Math.min(1, Math.exp(-logLambda));
-  return { estimate: d, variance: v, interval: { lower: d - half, upper: d + half }, pValue, alpha, tau };
+  return {estimate: d, variance: v, interval: {lower: d - half, upper: d + half}, pValue, alpha, tau};
 }
 
 /** Always-valid interval for pB − pA (plug-in Bernoulli variances), clipped to [−1, 1]. */
-export function sequentialProportions(input: { control: Arm; treatment: Arm; tau: number; alpha?: number }): SequentialResult {
-  const { control: a, treatment: b } = input;
+export function sequentialProportions(input: {
+  control: Arm;
+  treatment: Arm;
+  tau: number;
+  alpha?: number;
+}): SequentialResult {
+  const {control: a, treatment: b} = input;
   checkArm(a.conversions, a.visitors, "control.");
   checkArm(b.conversions, b.visitors, "treatment.");
   const pa = a.conversions / a.visitors;
   const pb = b.conversions / b.visitors;
   const v = (pa * (1 - pa)) / a.visitors + (pb * (1 - pb)) / b.visitors;
-  const r = normalMixtureInterval({ estimate: pb - pa, variance: v, tau: input.tau, ...(input.alpha === undefined ? {} : { alpha: input.alpha }) });
-  return { ...r, interval: { lower: Math.max(-1, r.interval.lower), upper: Math.min(1, r.interval.upper) } };
+  const r = normalMixtureInterval({
+    estimate: pb - pa,
+    variance: v,
+    tau: input.tau,
+    ...(input.alpha === undefined ? {} : {alpha: input.alpha})
+  });
+  return {...r, interval: {lower: Math.max(-1, r.interval.lower), upper: Math.min(1, r.interval.upper)}};
 }
 
 /** Always-valid interval for μB − μA from running summaries (plug-in variances sA²/nA + sB²/nB). */
-export function sequentialMeans(input: { control: ArmSummary; treatment: ArmSummary; tau: number; alpha?: number }): SequentialResult {
-  const { control: a, treatment: b } = input;
-  for (const [s, p] of [[a, "control."], [b, "treatment."]] as const) {
+export function sequentialMeans(input: {
+  control: ArmSummary;
+  treatment: ArmSummary;
+  tau: number;
+  alpha?: number;
+}): SequentialResult {
+  const {control: a, treatment: b} = input;
+  for (const [s, p] of [
+    [a, "control."],
+    [b, "treatment."]
+  ] as const) {
     checkCountAtLeast(`${p}n`, s.n, 2);
     checkFinite(`${p}mean`, s.mean);
     checkNonNegative(`${p}sd`, s.sd);
   }
   const v = (a.sd * a.sd) / a.n + (b.sd * b.sd) / b.n;
-  return normalMixtureInterval({ estimate: b.mean - a.mean, variance: v, tau: input.tau, ...(input.alpha === undefined ? {} : { alpha: input.alpha }) });
+  return normalMixtureInterval({
+    estimate: b.mean - a.mean,
+    variance: v,
+    tau: input.tau,
+    ...(input.alpha === undefined ? {} : {alpha: input.alpha})
+  });
 }
 
 export interface SequentialLook extends SequentialResult {
@@ -95,16 +134,19 @@ export interface SequentialLook extends SequentialResult {
 }
 
 /** Fold a series of cumulative looks (each the totals so far) into running intervals and always-valid p-values. */
-export function sequentialPath(looks: readonly { control: Arm; treatment: Arm }[], options: { tau: number; alpha?: number }): SequentialLook[] {
+export function sequentialPath(
+  looks: readonly {control: Arm; treatment: Arm}[],
+  options: {tau: number; alpha?: number}
+): SequentialLook[] {
   if (!Array.isArray(looks) || looks.length === 0) throw new AbInputError("looks", "looks needs at least 1 look");
   let lower = -Infinity;
   let upper = Infinity;
   let p = 1;
   return looks.map((look) => {
-    const r = sequentialProportions({ ...look, ...options });
+    const r = sequentialProportions({...look, ...options});
     lower = Math.max(lower, r.interval.lower);
     upper = Math.min(upper, r.interval.upper);
     p = Math.min(p, r.pValue);
-    return { ...r, runningInterval: { lower, upper }, alwaysValidP: p };
+    return {...r, runningInterval: {lower, upper}, alwaysValidP: p};
   });
 }

@@ -97,8 +97,8 @@ export function regIncBetaUpper(a: number, b: number, x: number, y: number = 1 -
 
 /** Regularized lower incomplete gamma P(a, x) and upper Q(a, x) = 1 − P, each accurate in its own tail
  * (series for x < a + 1, Lentz continued fraction otherwise; Numerical Recipes §6.2). */
-export function regIncGamma(a: number, x: number): { lower: number; upper: number } {
-  if (x <= 0) return { lower: 0, upper: 1 };
+export function regIncGamma(a: number, x: number): {lower: number; upper: number} {
+  if (x <= 0) return {lower: 0, upper: 1};
   const logFront = -x + a * Math.log(x) - logGamma(a);
   if (x < a + 1) {
     let ap = a;
@@ -111,7 +111,7 @@ export function regIncGamma(a: number, x: number): { lower: number; upper: numbe
       if (Math.abs(del) < Math.abs(sum) * EPS) break;
     }
     const lower = Math.min(1, sum * Math.exp(logFront));
-    return { lower, upper: 1 - lower };
+    return {lower, upper: 1 - lower};
   }
   let b = x + 1 - a;
   let c = 1 / TINY;
@@ -130,7 +130,7 @@ export function regIncGamma(a: number, x: number): { lower: number; upper: numbe
     if (Math.abs(del - 1) < EPS) break;
   }
   const upper = Math.min(1, Math.exp(logFront) * h);
-  return { lower: 1 - upper, upper };
+  return {lower: 1 - upper, upper};
 }
 
 /** log of a sum of exponentials, stable. */

@@ -1,9 +1,9 @@
 // Student's t distribution: pdf, CDF via the regularized incomplete beta
 // (P(|T| > t) = I_{ν/(ν+t²)}(ν/2, ½), Abramowitz & Stegun 26.7.1), and quantile (beta inversion + Newton polish).
-import { checkNumber, checkPositive, checkProbability } from "./errors.js";
-import { betaQuantile } from "./beta-dist.js";
-import { normalCdf, normalQuantile } from "./normal.js";
-import { logBeta, regIncBeta } from "./special.js";
+import {checkNumber, checkPositive, checkProbability} from "./errors.js";
+import {betaQuantile} from "./beta-dist.js";
+import {normalCdf, normalQuantile} from "./normal.js";
+import {logBeta, regIncBeta} from "./special.js";
 
 /** P(T > |t|), one tail, without cancellation. */
 function tailAbove(t: number, df: number): number {

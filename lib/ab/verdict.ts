@@ -1,8 +1,8 @@
 // Plain-language one-line verdicts for the page, from a frequentist or a Bayesian result.
 // Differences are shown as `scale × value` in `unit` (default: percentage points for conversion rates; pass
 // { scale: 1, unit: "R$" } for revenue per user).
-import { AbInputError, checkFinite, checkOpenUnit, checkPositive, checkProbability } from "./errors.js";
-import type { Interval } from "./types.js";
+import {AbInputError, checkFinite, checkOpenUnit, checkPositive, checkProbability} from "./errors.js";
+import type {Interval} from "./types.js";
 
 export interface FrequentistSummary {
   pValue: number;
@@ -62,7 +62,8 @@ export function verdict(result: FrequentistSummary | BayesianSummary, options: V
     const who = bWins ? "B" : "A";
     return `${who} is better with ${percent(bWins ? p : 1 - p)} probability; expected loss of choosing ${who}: ${plain(loss * scale)} ${unit}`;
   }
-  if (!("pValue" in result)) throw new AbInputError("result", "result must have pValue (frequentist) or probBBeatsA (Bayesian)");
+  if (!("pValue" in result))
+    throw new AbInputError("result", "result must have pValue (frequentist) or probBBeatsA (Bayesian)");
   const p = checkProbability("pValue", result.pValue);
   const alpha = checkOpenUnit("alpha", result.alpha);
   const ci = result.ciDiff ?? result.ci;

@@ -1,9 +1,9 @@
 // Two-proportion z-test: pooled SE for the test statistic (the SE under H₀: pA = pB), unpooled (Wald) SE for
 // the confidence interval of the absolute lift, and the delta method on the log of the ratio for the
 // relative lift: Var(log p̂B/p̂A) ≈ (1−pA)/xA + (1−pB)/xB (Katz et al. 1978), then exp(·) − 1.
-import { checkArm, checkOpenUnit } from "./errors.js";
-import { normalQuantile, normalSf } from "./normal.js";
-import type { Arm, Interval } from "./types.js";
+import {checkArm, checkOpenUnit} from "./errors.js";
+import {normalQuantile, normalSf} from "./normal.js";
+import type {Arm, Interval} from "./types.js";
 
 export interface ZTestResult {
   rateA: number;
@@ -24,8 +24,8 @@ export interface ZTestResult {
   significant: boolean;
 }
 
-export function twoProportionZTest(input: { control: Arm; treatment: Arm; alpha?: number }): ZTestResult {
-  const { control: a, treatment: b } = input;
+export function twoProportionZTest(input: {control: Arm; treatment: Arm; alpha?: number}): ZTestResult {
+  const {control: a, treatment: b} = input;
   checkArm(a.conversions, a.visitors, "control.");
   checkArm(b.conversions, b.visitors, "treatment.");
   const alpha = checkOpenUnit("alpha", input.alpha ?? 0.05);
@@ -38,13 +38,13 @@ export function twoProportionZTest(input: { control: Arm; treatment: Arm; alpha?
   const pValue = Math.min(1, 2 * normalSf(Math.abs(z)));
   const zc = normalQuantile(1 - alpha / 2);
   const se = Math.sqrt((rateA * (1 - rateA)) / a.visitors + (rateB * (1 - rateB)) / b.visitors);
-  const ciDiff = { lower: diff - zc * se, upper: diff + zc * se };
+  const ciDiff = {lower: diff - zc * se, upper: diff + zc * se};
   const relativeLift = a.conversions > 0 ? rateB / rateA - 1 : null;
   let ciRelative: Interval | null = null;
   if (a.conversions > 0 && b.conversions > 0) {
     const logRatio = Math.log(rateB / rateA);
     const seLog = Math.sqrt((1 - rateA) / a.conversions + (1 - rateB) / b.conversions);
-    ciRelative = { lower: Math.expm1(logRatio - zc * seLog), upper: Math.expm1(logRatio + zc * seLog) };
+    ciRelative = {lower: Math.expm1(logRatio - zc * seLog), upper: Math.expm1(logRatio + zc * seLog)};
   }
-  return { rateA, rateB, diff, z, pValue, alpha, ciDiff, relativeLift, ciRelative, significant: pValue < alpha };
+  return {rateA, rateB, diff, z, pValue, alpha, ciDiff, relativeLift, ciRelative, significant: pValue < alpha};
 }

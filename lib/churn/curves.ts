@@ -2,13 +2,16 @@
 // positive class and a higher score means "more likely positive"; tied scores form one step.
 
 /** Distinct-score steps in decreasing score order: cumulative positives and negatives after each step. */
-function steps(labels: ArrayLike<number>, scores: ArrayLike<number>): {tp: number[]; fp: number[]; P: number; N: number} {
+function steps(
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>
+): {tp: number[]; fp: number[]; P: number; N: number} {
   const idx = Array.from({length: labels.length}, (_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
   const tp: number[] = [0];
   const fp: number[] = [0];
   let p = 0;
   let n = 0;
-  for (let a = 0; a < idx.length; ) {
+  for (let a = 0; a < idx.length;) {
     const s = scores[idx[a]!]!;
     while (a < idx.length && scores[idx[a]!] === s) labels[idx[a++]!] ? p++ : n++;
     tp.push(p);
@@ -32,7 +35,10 @@ export interface RocPoint {
 /** ROC curve from (0, 0) to (1, 1). The trapezoid area under the unthinned curve is the ROC-AUC. */
 export function rocPoints(labels: ArrayLike<number>, scores: ArrayLike<number>, maxPoints = Infinity): RocPoint[] {
   const {tp, fp, P, N} = steps(labels, scores);
-  return thin(tp.map((t, i) => ({fpr: N ? fp[i]! / N : 0, tpr: P ? t / P : 0})), maxPoints);
+  return thin(
+    tp.map((t, i) => ({fpr: N ? fp[i]! / N : 0, tpr: P ? t / P : 0})),
+    maxPoints
+  );
 }
 
 export interface PrPoint {
@@ -51,6 +57,7 @@ export function prPoints(labels: ArrayLike<number>, scores: ArrayLike<number>, m
 /** Area under a curve by the trapezoid rule (x ascending). */
 export function trapezoid(points: readonly {x: number; y: number}[]): number {
   let s = 0;
-  for (let i = 1; i < points.length; i++) s += ((points[i]!.x - points[i - 1]!.x) * (points[i]!.y + points[i - 1]!.y)) / 2;
+  for (let i = 1; i < points.length; i++)
+    s += ((points[i]!.x - points[i - 1]!.x) * (points[i]!.y + points[i - 1]!.y)) / 2;
   return s;
 }

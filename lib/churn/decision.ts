@@ -30,7 +30,11 @@ export function costThreshold({offerCost, savedValue, successRate}: Costs): numb
  * Buckets of the churn probability rounded to `digits` significant digits of the return probability 1 − p
  * (probabilities crowd near 1, so rounding p itself would merge them).
  */
-export function probabilityBuckets(labels: ArrayLike<number>, probs: ArrayLike<number>, digits = 3): ProbabilityBucket[] {
+export function probabilityBuckets(
+  labels: ArrayLike<number>,
+  probs: ArrayLike<number>,
+  digits = 3
+): ProbabilityBucket[] {
   const map = new Map<number, ProbabilityBucket>();
   for (let i = 0; i < labels.length; i++) {
     const q = 1 - probs[i]!;
@@ -54,8 +58,15 @@ export interface TargetingOutcome {
   netValue: number;
 }
 
-export function targetingOutcome(buckets: readonly ProbabilityBucket[], threshold: number, costs: Costs): TargetingOutcome {
-  let tp = 0, fp = 0, fn = 0, tn = 0;
+export function targetingOutcome(
+  buckets: readonly ProbabilityBucket[],
+  threshold: number,
+  costs: Costs
+): TargetingOutcome {
+  let tp = 0,
+    fp = 0,
+    fn = 0,
+    tn = 0;
   for (const b of buckets) {
     if (b.p >= threshold) {
       tp += b.churned;
@@ -66,5 +77,13 @@ export function targetingOutcome(buckets: readonly ProbabilityBucket[], threshol
     }
   }
   const offered = tp + fp;
-  return {threshold, tp, fp, fn, tn, offered, netValue: tp * costs.successRate * costs.savedValue - offered * costs.offerCost};
+  return {
+    threshold,
+    tp,
+    fp,
+    fn,
+    tn,
+    offered,
+    netValue: tp * costs.successRate * costs.savedValue - offered * costs.offerCost
+  };
 }

@@ -24,7 +24,10 @@ export interface ChurnEncoder {
 export type FeatureRow = Record<string, unknown>;
 
 /** Codes for categorical features from the training rows: most frequent first, ties by name. */
-export function fitEncoder(rows: readonly FeatureRow[], features: readonly {name: string; kind: FeatureKind}[]): ChurnEncoder {
+export function fitEncoder(
+  rows: readonly FeatureRow[],
+  features: readonly {name: string; kind: FeatureKind}[]
+): ChurnEncoder {
   return {
     features: features.map(({name, kind}) => {
       if (kind !== "categorical") return {name, kind};
@@ -35,7 +38,9 @@ export function fitEncoder(rows: readonly FeatureRow[], features: readonly {name
         const key = String(v);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
-      const categories = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k]) => k);
+      const categories = [...counts]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+        .map(([k]) => k);
       return {name, kind, categories};
     })
   };

@@ -71,7 +71,8 @@ export function bgnbdTotalLogLikelihood(params: BgNbdParams, rows: readonly BgNb
 function validate(rows: readonly BgNbdRow[]): void {
   for (const {x, tx, T, count = 1} of rows) {
     if (!(Number.isInteger(x) && x >= 0)) throw new RangeError(`BG/NBD: x must be a non-negative integer, got ${x}`);
-    if (!(T > 0 && tx >= 0 && tx <= T)) throw new RangeError(`BG/NBD: need 0 ≤ t_x ≤ T and T > 0, got t_x=${tx}, T=${T}`);
+    if (!(T > 0 && tx >= 0 && tx <= T))
+      throw new RangeError(`BG/NBD: need 0 ≤ t_x ≤ T and T > 0, got t_x=${tx}, T=${T}`);
     if (x === 0 && tx !== 0) throw new RangeError(`BG/NBD: t_x must be 0 when x = 0, got ${tx}`);
     if (!(count >= 0)) throw new RangeError(`BG/NBD: count must be ≥ 0, got ${count}`);
   }
@@ -139,17 +140,24 @@ export function fitBgNbd(rows: readonly BgNbdRow[], options: FitOptions = {}): B
   const starts = [...(options.onlyGivenStarts ? [] : defaults), ...(options.starts ?? [])];
   const lower = [-bound, -bound, -bound, -bound];
   const upper = [bound, bound, bound, bound];
-  const res = minimize(meanNll, starts.map((s) => [s.r, s.alpha, s.a, s.b].map((v) => Math.log(Math.min(Math.exp(bound), Math.max(Math.exp(-bound), v))))), {
-    lower,
-    upper,
-    maxIter: options.maxIter ?? 5000,
-    tolF: 1e-12,
-    tolX: 1e-7
-  });
+  const res = minimize(
+    meanNll,
+    starts.map((s) =>
+      [s.r, s.alpha, s.a, s.b].map((v) => Math.log(Math.min(Math.exp(bound), Math.max(Math.exp(-bound), v))))
+    ),
+    {
+      lower,
+      upper,
+      maxIter: options.maxIter ?? 5000,
+      tolF: 1e-12,
+      tolX: 1e-7
+    }
+  );
   const warnings: string[] = [];
   const names = ["r", "alpha", "a", "b"];
   res.x.forEach((v, i) => {
-    if (Math.abs(v) > bound - 1e-3) warnings.push(`${names[i]} is at its bound (log ${names[i]} = ${v.toFixed(2)}): not identified by these data`);
+    if (Math.abs(v) > bound - 1e-3)
+      warnings.push(`${names[i]} is at its bound (log ${names[i]} = ${v.toFixed(2)}): not identified by these data`);
   });
   const ses = logScaleStandardErrors(nll, res.x);
   if (!ses.ok) warnings.push("the Hessian is not positive definite: some standard errors are NaN");

@@ -22,7 +22,12 @@ export interface CalibrationBucket {
 }
 
 /** Buckets x = 0, 1, …, maxBucket−1 and "maxBucket+" (default 4 → 0, 1, 2, 3, 4+); empty buckets are kept with n = 0. */
-export function calibrationByFrequency(params: BgNbdParams, rows: readonly CalibrationRow[], holdoutLength: number, maxBucket = 4): CalibrationBucket[] {
+export function calibrationByFrequency(
+  params: BgNbdParams,
+  rows: readonly CalibrationRow[],
+  holdoutLength: number,
+  maxBucket = 4
+): CalibrationBucket[] {
   const buckets: CalibrationBucket[] = Array.from({length: maxBucket + 1}, (_, i) => ({
     label: i === maxBucket ? `${i}+` : String(i),
     n: 0,

@@ -16,7 +16,12 @@ export interface ClvOptions {
 }
 
 /** Expected purchases per period of the horizon (not discounted), from E[Y(t) | x, t_x, T]. */
-export function expectedPurchasesByPeriod(params: BgNbdParams, customer: {x: number; tx: number; T: number}, periods: number, periodLength: number): number[] {
+export function expectedPurchasesByPeriod(
+  params: BgNbdParams,
+  customer: {x: number; tx: number; T: number},
+  periods: number,
+  periodLength: number
+): number[] {
   const out: number[] = [];
   let prev = 0;
   for (let k = 1; k <= periods; k++) {
@@ -28,7 +33,12 @@ export function expectedPurchasesByPeriod(params: BgNbdParams, customer: {x: num
 }
 
 /** CLV = margin · spend · Σ_k (E[Y(kL)] − E[Y((k−1)L)]) / (1 + d)^k. */
-export function predictiveClv(params: BgNbdParams, customer: {x: number; tx: number; T: number}, expectedSpend: number, options: ClvOptions): number {
+export function predictiveClv(
+  params: BgNbdParams,
+  customer: {x: number; tx: number; T: number},
+  expectedSpend: number,
+  options: ClvOptions
+): number {
   const d = options.discountRate ?? 0;
   const margin = options.margin ?? 1;
   const byPeriod = expectedPurchasesByPeriod(params, customer, options.periods, options.periodLength);

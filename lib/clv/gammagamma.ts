@@ -26,7 +26,15 @@ export interface SpendRow {
  */
 export function gammaGammaLogLikelihood({p, q, v}: GammaGammaParams, x: number, mx: number): number {
   const px = p * x;
-  return lgamma(px + q) - lgamma(px) - lgamma(q) + q * Math.log(v) + (px - 1) * Math.log(mx) + px * Math.log(x) - (px + q) * Math.log(v + x * mx);
+  return (
+    lgamma(px + q) -
+    lgamma(px) -
+    lgamma(q) +
+    q * Math.log(v) +
+    (px - 1) * Math.log(mx) +
+    px * Math.log(x) -
+    (px + q) * Math.log(v + x * mx)
+  );
 }
 
 /** Σ count_i · log f_i; the gamma-function terms depend only on x and are computed once per distinct x. */
@@ -60,7 +68,10 @@ export interface GammaGammaFit {
 const toParams = (v: readonly number[]): GammaGammaParams => ({p: v[0]!, q: v[1]!, v: v[2]!});
 
 /** Maximum-likelihood fit of (p, q, v) over log-parameters (Nelder–Mead with restarts; deterministic starts). */
-export function fitGammaGamma(rows: readonly SpendRow[], options: {starts?: readonly GammaGammaParams[]; onlyGivenStarts?: boolean; logBound?: number} = {}): GammaGammaFit {
+export function fitGammaGamma(
+  rows: readonly SpendRow[],
+  options: {starts?: readonly GammaGammaParams[]; onlyGivenStarts?: boolean; logBound?: number} = {}
+): GammaGammaFit {
   let n = 0;
   let sumM = 0;
   for (const r of rows) {
@@ -80,15 +91,30 @@ export function fitGammaGamma(rows: readonly SpendRow[], options: {starts?: read
     [5, 5],
     [2, 10]
   ].map(([p, q]) => ({p: p!, q: q!, v: (mean * (q! - 1)) / p!}));
-  const starts = [...(options.onlyGivenStarts ? [] : defaults), ...(options.starts ?? [])].map((s) => [s.p, s.q, s.v].map(Math.log));
-  const res = minimize((t) => nll(t) / n, starts, {lower: [-bound, -bound, -bound], upper: [bound, bound, bound], tolF: 1e-12, tolX: 1e-7});
+  const starts = [...(options.onlyGivenStarts ? [] : defaults), ...(options.starts ?? [])].map((s) =>
+    [s.p, s.q, s.v].map(Math.log)
+  );
+  const res = minimize((t) => nll(t) / n, starts, {
+    lower: [-bound, -bound, -bound],
+    upper: [bound, bound, bound],
+    tolF: 1e-12,
+    tolX: 1e-7
+  });
   const warnings: string[] = [];
   res.x.forEach((v, i) => {
     if (Math.abs(v) > bound - 1e-3) warnings.push(`${"pqv"[i]} is at its bound: not identified by these data`);
   });
   const ses = logScaleStandardErrors(nll, res.x);
   if (!ses.ok) warnings.push("the Hessian is not positive definite: some standard errors are NaN");
-  return {params: toParams(res.x.map(Math.exp)), se: toParams(ses.se), covariance: ses.covariance, logLikelihood: -nll(res.x), n, converged: res.converged, warnings};
+  return {
+    params: toParams(res.x.map(Math.exp)),
+    se: toParams(ses.se),
+    covariance: ses.covariance,
+    logLikelihood: -nll(res.x),
+    n,
+    converged: res.converged,
+    warnings
+  };
 }
 
 /**

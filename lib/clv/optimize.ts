@@ -49,7 +49,12 @@ export function nelderMead(f: Objective, x0: readonly number[], options: NelderM
   let fs = pts.map(evalf);
   let iterations = 0;
   let converged = false;
-  const combine = (c: number[], d: number[], t: number) => project(c.map((ci, j) => ci + t * (d[j]! - ci)), lower, upper);
+  const combine = (c: number[], d: number[], t: number) =>
+    project(
+      c.map((ci, j) => ci + t * (d[j]! - ci)),
+      lower,
+      upper
+    );
   for (; iterations < maxIter; iterations++) {
     const order = fs.map((_, i) => i).sort((i, j) => fs[i]! - fs[j]!);
     pts = order.map((i) => pts[i]!);
@@ -57,7 +62,8 @@ export function nelderMead(f: Objective, x0: readonly number[], options: NelderM
     const fBest = fs[0]!;
     const fWorst = fs[n]!;
     let width = 0;
-    for (let i = 1; i <= n; i++) for (let j = 0; j < n; j++) width = Math.max(width, Math.abs(pts[i]![j]! - pts[0]![j]!));
+    for (let i = 1; i <= n; i++)
+      for (let j = 0; j < n; j++) width = Math.max(width, Math.abs(pts[i]![j]! - pts[0]![j]!));
     if (Number.isFinite(fWorst) && fWorst - fBest <= tolF * (1 + Math.abs(fBest)) && width <= tolX) {
       converged = true;
       break;
@@ -105,7 +111,11 @@ export interface MinimizeOptions extends NelderMeadOptions {
  * Minimise from each start with Nelder–Mead, restarting each run from its best point with a fresh simplex
  * until a restart no longer improves f (guards against a collapsed simplex); returns the best over starts.
  */
-export function minimize(f: Objective, starts: readonly (readonly number[])[], options: MinimizeOptions = {}): MinimizeResult {
+export function minimize(
+  f: Objective,
+  starts: readonly (readonly number[])[],
+  options: MinimizeOptions = {}
+): MinimizeResult {
   const {maxRestarts = 8, tolF = 1e-10} = options;
   let best: MinimizeResult | null = null;
   for (const x0 of starts) {

@@ -54,12 +54,22 @@ export function simulateBgNbdCustomer(rng: Rng, params: BgNbdParams, T: number, 
 }
 
 /** n customers with ages T drawn by `age(i)` (e.g. first purchases spread over the first weeks). */
-export function simulateBgNbd(rng: Rng, params: BgNbdParams, n: number, age: (i: number) => number, holdout = 0): SimulatedCustomer[] {
+export function simulateBgNbd(
+  rng: Rng,
+  params: BgNbdParams,
+  n: number,
+  age: (i: number) => number,
+  holdout = 0
+): SimulatedCustomer[] {
   return Array.from({length: n}, (_, i) => simulateBgNbdCustomer(rng, params, age(i), holdout));
 }
 
 /** Gamma-Gamma: ν ~ Gamma(q, rate v); x transactions z ~ Gamma(p, rate ν); returns the mean m_x. */
-export function simulateGammaGamma(rng: Rng, params: GammaGammaParams, xs: readonly number[]): {x: number; mx: number; nu: number}[] {
+export function simulateGammaGamma(
+  rng: Rng,
+  params: GammaGammaParams,
+  xs: readonly number[]
+): {x: number; mx: number; nu: number}[] {
   return xs.map((x) => {
     const nu = rng.gamma(params.q, 1 / params.v);
     let s = 0;

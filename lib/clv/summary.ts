@@ -58,7 +58,11 @@ export function summarise(transactions: readonly Transaction[], options: Summary
 }
 
 /** Holdout repeat purchases per customer: distinct purchase days in (calibrationEnd, holdoutEnd]. */
-export function holdoutCounts(transactions: readonly Transaction[], calibrationEnd: number, holdoutEnd: number): Map<string, number> {
+export function holdoutCounts(
+  transactions: readonly Transaction[],
+  calibrationEnd: number,
+  holdoutEnd: number
+): Map<string, number> {
   const days = new Map<string, Set<number>>();
   for (const t of transactions) {
     if (!(t.day > calibrationEnd && t.day <= holdoutEnd)) continue;

@@ -13,7 +13,7 @@
 // decimal in [a, b) between two consecutive distinct sample values, so thresholds are short in JSON and binning
 // with the rounded edge is exact by construction.
 
-import { Rng } from "../random.js";
+import {Rng} from "../random.js";
 
 /** A column-major numeric table: columns[f][i] is feature f of row i. */
 export interface ColumnTable {
@@ -128,7 +128,7 @@ export function fitBins(table: ColumnTable, opts: BinningOptions = {}): BinMappe
     edges.push(e);
     nBins[f] = e.length + 1;
   });
-  return { edges, nBins };
+  return {edges, nBins};
 }
 
 /** Bin code of one value (binary search over the edges). */
@@ -152,5 +152,5 @@ export function applyBins(table: ColumnTable, mapper: BinMapper): BinnedData {
     for (let i = 0; i < table.nRows; i++) out[i] = binValue(e, col[i]);
     return out;
   });
-  return { nRows: table.nRows, nFeatures: bins.length, bins, mapper };
+  return {nRows: table.nRows, nFeatures: bins.length, bins, mapper};
 }

@@ -5,11 +5,11 @@
 // The recorded cover is the weighted bootstrap sample count. Predictions average the trees' leaf probabilities
 // (not vote fractions). Deterministic for a given seed.
 
-import { Rng } from "../random.js";
-import { applyBins, fitBins } from "./bins.js";
-import { combinedWeights, type ClassWeights, type TrainData } from "./gbdt.js";
-import { MODEL_FORMAT, MODEL_VERSION, toModelTree, type ChurnModel } from "./model.js";
-import { growTree, treeWorkspace } from "./tree.js";
+import {Rng} from "../random.js";
+import {applyBins, fitBins} from "./bins.js";
+import {combinedWeights, type ClassWeights, type TrainData} from "./gbdt.js";
+import {MODEL_FORMAT, MODEL_VERSION, toModelTree, type ChurnModel} from "./model.js";
+import {growTree, treeWorkspace} from "./tree.js";
 
 export interface ForestParams {
   nTrees?: number;
@@ -39,14 +39,18 @@ export function featuresPerSplit(p: number, maxFeatures: ForestParams["maxFeatur
   return Math.min(p, Math.floor(maxFeatures));
 }
 
-export function trainForest(train: TrainData, params: ForestParams = {}, opts: { featureNames?: string[] } = {}): { model: ChurnModel } {
+export function trainForest(
+  train: TrainData,
+  params: ForestParams = {},
+  opts: {featureNames?: string[]} = {}
+): {model: ChurnModel} {
   const seed = params.seed ?? 0;
   const rng = new Rng(seed);
   const nTrees = params.nTrees ?? 100;
   const p = train.table.columns.length;
-  const featureNames = opts.featureNames ?? Array.from({ length: p }, (_, i) => `f${i}`);
+  const featureNames = opts.featureNames ?? Array.from({length: p}, (_, i) => `f${i}`);
   if (featureNames.length !== p) throw new Error("featureNames length does not match the table");
-  const mapper = fitBins(train.table, { maxBins: params.maxBins, sampleSize: params.binSampleSize, seed });
+  const mapper = fitBins(train.table, {maxBins: params.maxBins, sampleSize: params.binSampleSize, seed});
   const data = applyBins(train.table, mapper);
   const n = data.nRows;
   const y = train.labels;
@@ -62,7 +66,7 @@ export function trainForest(train: TrainData, params: ForestParams = {}, opts: {
     minSamplesLeaf: params.minSamplesLeaf ?? 5,
     lambda: 0,
     minSplitGain: params.minSplitGain ?? 0,
-    featuresPerSplit: k,
+    featuresPerSplit: k
   };
   const counts = new Float64Array(n);
   const g = new Float64Array(n);
@@ -83,7 +87,7 @@ export function trainForest(train: TrainData, params: ForestParams = {}, opts: {
       g[i] = y[i] ? -c : 0;
       if (c > 0) rows[nr++] = i;
     }
-    const tree = growTree({ data, g, h, counts, rows: rows.subarray(0, nr), params: treeParams, rng: tr, workspace });
+    const tree = growTree({data, g, h, counts, rows: rows.subarray(0, nr), params: treeParams, rng: tr, workspace});
     trees.push(toModelTree(tree));
   }
   const model: ChurnModel = {
@@ -91,14 +95,20 @@ export function trainForest(train: TrainData, params: ForestParams = {}, opts: {
     version: MODEL_VERSION,
     kind: "forest",
     featureNames: featureNames.slice(),
-    preprocessing: { missing: "default-direction" },
+    preprocessing: {missing: "default-direction"},
     baseScore: 0,
     link: "identity-probability",
     trees,
     params: {
-      nTrees, ...treeParams, maxFeatures: params.maxFeatures ?? "sqrt", bootstrap, sampleFraction: params.sampleFraction ?? 1,
-      maxBins: params.maxBins ?? 255, classWeights: params.classWeights ?? null, seed,
-    },
+      nTrees,
+      ...treeParams,
+      maxFeatures: params.maxFeatures ?? "sqrt",
+      bootstrap,
+      sampleFraction: params.sampleFraction ?? 1,
+      maxBins: params.maxBins ?? 255,
+      classWeights: params.classWeights ?? null,
+      seed
+    }
   };
-  return { model };
+  return {model};
 }

@@ -4,12 +4,12 @@
 // trainGbdt bins a table and boosts; trainGbdtBinned boosts on data binned once and row subsets of it, so that
 // cross-validation folds share one binning pass.
 
-import { Rng } from "../random.js";
-import { applyBins, fitBins, type BinnedData, type ColumnTable } from "./bins.js";
-import { rocAuc } from "./metrics.js";
-import { LEAF_DIGITS, MODEL_FORMAT, MODEL_VERSION, roundSig, toModelTree, type ChurnModel } from "./model.js";
-import { growTree, leafOfBinnedRow, treeWorkspace, type Tree, type TreeParams } from "./tree.js";
-import { sigmoid } from "./score.js";
+import {Rng} from "../random.js";
+import {applyBins, fitBins, type BinnedData, type ColumnTable} from "./bins.js";
+import {rocAuc} from "./metrics.js";
+import {LEAF_DIGITS, MODEL_FORMAT, MODEL_VERSION, roundSig, toModelTree, type ChurnModel} from "./model.js";
+import {growTree, leafOfBinnedRow, treeWorkspace, type Tree, type TreeParams} from "./tree.js";
+import {sigmoid} from "./score.js";
 
 export interface TrainData {
   /** Column-major features (see bins.ts), columns in featureNames order. */
@@ -20,7 +20,7 @@ export interface TrainData {
   weights?: ArrayLike<number>;
 }
 
-export type ClassWeights = "balanced" | { negative: number; positive: number };
+export type ClassWeights = "balanced" | {negative: number; positive: number};
 
 export interface GbdtParams extends TreeParams {
   nRounds?: number;
@@ -46,7 +46,7 @@ export interface GbdtParams extends TreeParams {
 export interface GbdtResult {
   model: ChurnModel;
   /** Per round on the validation rows: weighted log loss, and weighted ROC-AUC when early stopping watches it. */
-  history: { valid: number[]; validAuc: number[] };
+  history: {valid: number[]; validAuc: number[]};
   /** 0-based index of the last kept round (model.trees.length − 1). */
   bestIteration: number;
   /** Training-row margins of the final (truncated) model, in training-row order. */
@@ -74,7 +74,7 @@ export function takeRows(table: ColumnTable, rows: ArrayLike<number>): ColumnTab
         out[i] = v == null ? NaN : v;
       }
       return out;
-    }),
+    })
   };
 }
 
@@ -86,8 +86,8 @@ function takeArray(a: ArrayLike<number> | undefined, rows: ArrayLike<number>): F
 }
 
 /** Split rows into train/validation (seeded); returns the validation rows' indices and the rest. */
-export function splitRows(n: number, fraction: number, rng: Rng): { train: Uint32Array; valid: Uint32Array } {
-  const idx = Uint32Array.from({ length: n }, (_, i) => i);
+export function splitRows(n: number, fraction: number, rng: Rng): {train: Uint32Array; valid: Uint32Array} {
+  const idx = Uint32Array.from({length: n}, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rng.next() * (i + 1));
     const t = idx[i]!;
@@ -95,18 +95,22 @@ export function splitRows(n: number, fraction: number, rng: Rng): { train: Uint3
     idx[j] = t;
   }
   const k = Math.round(n * fraction);
-  return { valid: idx.slice(0, k).sort(), train: idx.slice(k).sort() };
+  return {valid: idx.slice(0, k).sort(), train: idx.slice(k).sort()};
 }
 
 /** Combined per-row weights: sample weight × class weight. */
-export function combinedWeights(labels: ArrayLike<number>, weights: ArrayLike<number> | undefined, cw: ClassWeights | undefined): Float64Array {
+export function combinedWeights(
+  labels: ArrayLike<number>,
+  weights: ArrayLike<number> | undefined,
+  cw: ClassWeights | undefined
+): Float64Array {
   const n = labels.length;
   const w = new Float64Array(n);
   for (let i = 0; i < n; i++) w[i] = weights ? weights[i]! : 1;
   if (!cw) return w;
   let wp = 0;
   let wn = 0;
-  for (let i = 0; i < n; i++) (labels[i] ? (wp += w[i]!) : (wn += w[i]!));
+  for (let i = 0; i < n; i++) labels[i] ? (wp += w[i]!) : (wn += w[i]!);
   const cp = cw === "balanced" ? (wp > 0 ? (wp + wn) / (2 * wp) : 1) : cw.positive;
   const cn = cw === "balanced" ? (wn > 0 ? (wp + wn) / (2 * wn) : 1) : cw.negative;
   for (let i = 0; i < n; i++) w[i] = w[i]! * (labels[i] ? cp : cn);
@@ -128,7 +132,7 @@ function weightedLogLoss(y: ArrayLike<number>, margin: Float64Array, w: Float64A
 }
 
 function sampleFeatures(p: number, fraction: number, rng: Rng): Int32Array {
-  const all = Int32Array.from({ length: p }, (_, i) => i);
+  const all = Int32Array.from({length: p}, (_, i) => i);
   if (fraction >= 1) return all;
   const k = Math.max(1, Math.round(fraction * p));
   for (let i = 0; i < k; i++) {
@@ -145,28 +149,51 @@ function addTree(tree: Tree, data: BinnedData, rows: Uint32Array, margins: Float
   for (let k = 0; k < rows.length; k++) margins[k] += tree.value[leafOfBinnedRow(tree, data, rows[k]!)]!;
 }
 
-const allRows = (n: number) => Uint32Array.from({ length: n }, (_, i) => i);
+const allRows = (n: number) => Uint32Array.from({length: n}, (_, i) => i);
 const gather = (a: ArrayLike<number>, rows: Uint32Array) => Float64Array.from(rows, (r) => a[r]!);
 
-export function trainGbdt(train: TrainData, params: GbdtParams = {}, opts: { featureNames?: string[]; validation?: TrainData } = {}): GbdtResult {
+export function trainGbdt(
+  train: TrainData,
+  params: GbdtParams = {},
+  opts: {featureNames?: string[]; validation?: TrainData} = {}
+): GbdtResult {
   const seed = params.seed ?? 0;
   let trainSet = train;
   let validSet = opts.validation;
   if (!validSet && params.validationFraction && params.validationFraction > 0) {
     const s = splitRows(train.table.nRows, params.validationFraction, new Rng(seed).fork("validation"));
-    trainSet = { table: takeRows(train.table, s.train), labels: takeArray(train.labels, s.train)!, weights: takeArray(train.weights, s.train) };
-    validSet = { table: takeRows(train.table, s.valid), labels: takeArray(train.labels, s.valid)!, weights: takeArray(train.weights, s.valid) };
+    trainSet = {
+      table: takeRows(train.table, s.train),
+      labels: takeArray(train.labels, s.train)!,
+      weights: takeArray(train.weights, s.train)
+    };
+    validSet = {
+      table: takeRows(train.table, s.valid),
+      labels: takeArray(train.labels, s.valid)!,
+      weights: takeArray(train.weights, s.valid)
+    };
   }
-  const mapper = fitBins(trainSet.table, { maxBins: params.maxBins, sampleSize: params.binSampleSize, seed });
-  const binned = (d: TrainData): BinnedTrainData => ({ data: applyBins(d.table, mapper), labels: d.labels, weights: d.weights });
-  return trainGbdtBinned(binned(trainSet), params, { featureNames: opts.featureNames, validation: validSet && binned(validSet) });
+  const mapper = fitBins(trainSet.table, {maxBins: params.maxBins, sampleSize: params.binSampleSize, seed});
+  const binned = (d: TrainData): BinnedTrainData => ({
+    data: applyBins(d.table, mapper),
+    labels: d.labels,
+    weights: d.weights
+  });
+  return trainGbdtBinned(binned(trainSet), params, {
+    featureNames: opts.featureNames,
+    validation: validSet && binned(validSet)
+  });
 }
 
 /**
  * Boosting on binned data. The validation rows may be rows of the same binned data (cross-validation folds) or
  * of other data binned with the same mapper. Bin edges come from `train.data`'s mapper, as fitted by the caller.
  */
-export function trainGbdtBinned(train: BinnedTrainData, params: GbdtParams = {}, opts: { featureNames?: string[]; validation?: BinnedTrainData } = {}): GbdtResult {
+export function trainGbdtBinned(
+  train: BinnedTrainData,
+  params: GbdtParams = {},
+  opts: {featureNames?: string[]; validation?: BinnedTrainData} = {}
+): GbdtResult {
   const seed = params.seed ?? 0;
   const rng = new Rng(seed);
   const nRounds = params.nRounds ?? 100;
@@ -178,7 +205,7 @@ export function trainGbdtBinned(train: BinnedTrainData, params: GbdtParams = {},
   const metric = params.earlyStoppingMetric ?? "logloss";
   const data = train.data;
   const p = data.nFeatures;
-  const featureNames = opts.featureNames ?? Array.from({ length: p }, (_, i) => `f${i}`);
+  const featureNames = opts.featureNames ?? Array.from({length: p}, (_, i) => `f${i}`);
   if (featureNames.length !== p) throw new Error("featureNames length does not match the table");
 
   const rows = train.rows ?? allRows(data.nRows);
@@ -212,7 +239,7 @@ export function trainGbdtBinned(train: BinnedTrainData, params: GbdtParams = {},
   const splitRng = rng.fork("splits");
   const workspace = treeWorkspace(n);
   const trees: Tree[] = [];
-  const history = { valid: [] as number[], validAuc: [] as number[] };
+  const history = {valid: [] as number[], validAuc: [] as number[]};
   let best = Infinity;
   let bestIteration = -1;
   const rowBuf = new Uint32Array(n);
@@ -230,8 +257,18 @@ export function trainGbdtBinned(train: BinnedTrainData, params: GbdtParams = {},
     }
     const features = sampleFeatures(p, colsampleByTree, colRng);
     const featuresPerSplit = colsampleByNode < 1 ? Math.max(1, Math.round(colsampleByNode * features.length)) : 0;
-    const tree = growTree({ data, g, h, rows: rowBuf.subarray(0, k), features, params: { ...params, featuresPerSplit }, rng: splitRng, workspace });
-    for (let j = 0; j < tree.value.length; j++) if (tree.left[j]! < 0) tree.value[j] = roundSig(lr * tree.value[j]!, LEAF_DIGITS);
+    const tree = growTree({
+      data,
+      g,
+      h,
+      rows: rowBuf.subarray(0, k),
+      features,
+      params: {...params, featuresPerSplit},
+      rng: splitRng,
+      workspace
+    });
+    for (let j = 0; j < tree.value.length; j++)
+      if (tree.left[j]! < 0) tree.value[j] = roundSig(lr * tree.value[j]!, LEAF_DIGITS);
     trees.push(tree);
     addTree(tree, data, rows, margin);
     if (valid) {
@@ -262,28 +299,41 @@ export function trainGbdtBinned(train: BinnedTrainData, params: GbdtParams = {},
   }
   const last = kept.length - 1;
   const resolved = {
-    nRounds, learningRate: lr, maxDepth: params.maxDepth ?? 6, maxLeaves: params.maxLeaves ?? 0, growth: params.growth ?? "depthwise",
-    minChildWeight: params.minChildWeight ?? 1, minSamplesLeaf: params.minSamplesLeaf ?? 1, lambda: params.lambda ?? 1,
-    minSplitGain: params.minSplitGain ?? 0, subsample, colsampleByTree, colsampleByNode, maxBins: params.maxBins ?? 255,
-    earlyStoppingRounds: patience, earlyStoppingMetric: metric, validationFraction: params.validationFraction ?? 0,
-    classWeights: params.classWeights ?? null, seed,
+    nRounds,
+    learningRate: lr,
+    maxDepth: params.maxDepth ?? 6,
+    maxLeaves: params.maxLeaves ?? 0,
+    growth: params.growth ?? "depthwise",
+    minChildWeight: params.minChildWeight ?? 1,
+    minSamplesLeaf: params.minSamplesLeaf ?? 1,
+    lambda: params.lambda ?? 1,
+    minSplitGain: params.minSplitGain ?? 0,
+    subsample,
+    colsampleByTree,
+    colsampleByNode,
+    maxBins: params.maxBins ?? 255,
+    earlyStoppingRounds: patience,
+    earlyStoppingMetric: metric,
+    validationFraction: params.validationFraction ?? 0,
+    classWeights: params.classWeights ?? null,
+    seed
   };
   const model: ChurnModel = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     kind: "gbdt",
     featureNames: featureNames.slice(),
-    preprocessing: { missing: "default-direction" },
+    preprocessing: {missing: "default-direction"},
     baseScore,
     link: "logit",
     trees: kept.map(toModelTree),
     metrics: {
       bestIteration: last,
       trainLogLoss: weightedLogLoss(y, margin, w),
-      ...(history.valid.length ? { validLogLoss: history.valid[last] } : {}),
-      ...(history.validAuc.length ? { validAuc: history.validAuc[last] } : {}),
+      ...(history.valid.length ? {validLogLoss: history.valid[last]} : {}),
+      ...(history.validAuc.length ? {validAuc: history.validAuc[last]} : {})
     },
-    params: resolved,
+    params: resolved
   };
-  return { model, history, bestIteration: last, trainMargins: margin, validMargins: vMargin };
+  return {model, history, bestIteration: last, trainMargins: margin, validMargins: vMargin};
 }

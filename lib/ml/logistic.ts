@@ -5,9 +5,9 @@
 //   unweighted, population sd (sd 0 → 1). λ = 1/C in scikit-learn's LogisticRegression terms.
 // Converged when ‖∇‖∞ ≤ tol · Σw (default tol 1e-10) or the objective stops decreasing.
 
-import type { ColumnTable } from "./bins.js";
-import { combinedWeights, type ClassWeights, type TrainData } from "./gbdt.js";
-import { MODEL_FORMAT, MODEL_VERSION, type ChurnModel } from "./model.js";
+import type {ColumnTable} from "./bins.js";
+import {combinedWeights, type ClassWeights, type TrainData} from "./gbdt.js";
+import {MODEL_FORMAT, MODEL_VERSION, type ChurnModel} from "./model.js";
 
 export interface LogisticParams {
   /** L2 strength λ (default 1). */
@@ -26,7 +26,7 @@ export interface LogisticResult {
 }
 
 /** Column means and population sds over non-missing values. */
-export function standardisation(table: ColumnTable): { means: number[]; sds: number[] } {
+export function standardisation(table: ColumnTable): {means: number[]; sds: number[]} {
   const means: number[] = [];
   const sds: number[] = [];
   for (const col of table.columns) {
@@ -49,7 +49,7 @@ export function standardisation(table: ColumnTable): { means: number[]; sds: num
     means.push(mu);
     sds.push(sd > 0 && Number.isFinite(sd) ? sd : 1);
   }
-  return { means, sds };
+  return {means, sds};
 }
 
 /** Solve A x = b for symmetric positive-definite A (row-major d×d) by Cholesky; adds jitter if needed. */
@@ -93,15 +93,19 @@ function log1pExp(z: number): number {
   return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
 }
 
-export function trainLogistic(train: TrainData, params: LogisticParams = {}, opts: { featureNames?: string[] } = {}): LogisticResult {
+export function trainLogistic(
+  train: TrainData,
+  params: LogisticParams = {},
+  opts: {featureNames?: string[]} = {}
+): LogisticResult {
   const lambda = params.lambda ?? 1;
   const maxIter = params.maxIter ?? 100;
   const tol = params.tol ?? 1e-10;
   const n = train.table.nRows;
   const p = train.table.columns.length;
-  const featureNames = opts.featureNames ?? Array.from({ length: p }, (_, i) => `f${i}`);
+  const featureNames = opts.featureNames ?? Array.from({length: p}, (_, i) => `f${i}`);
   if (featureNames.length !== p) throw new Error("featureNames length does not match the table");
-  const { means, sds } = standardisation(train.table);
+  const {means, sds} = standardisation(train.table);
   const Z = train.table.columns.map((col, j) => {
     const z = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -212,12 +216,12 @@ export function trainLogistic(train: TrainData, params: LogisticParams = {}, opt
     version: MODEL_VERSION,
     kind: "logistic",
     featureNames: featureNames.slice(),
-    preprocessing: { missing: "mean-impute", means, sds },
+    preprocessing: {missing: "mean-impute", means, sds},
     baseScore: 0,
     link: "logit",
     coefficients: Array.from(beta.subarray(1)),
     intercept: beta[0]!,
-    params: { lambda, maxIter, tol, classWeights: params.classWeights ?? null },
+    params: {lambda, maxIter, tol, classWeights: params.classWeights ?? null}
   };
-  return { model, iterations: iter, converged, objective: f };
+  return {model, iterations: iter, converged, objective: f};
 }

@@ -6,7 +6,7 @@ function weightOf(w: ArrayLike<number> | undefined, i: number): number {
 
 /** Indices sorted by score (ascending or descending), ties by index for determinism. */
 function order(scores: ArrayLike<number>, descending: boolean): Uint32Array {
-  const idx = Uint32Array.from({ length: scores.length }, (_, i) => i);
+  const idx = Uint32Array.from({length: scores.length}, (_, i) => i);
   const s = Float64Array.from(scores as ArrayLike<number>);
   return idx.sort((a, b) => (descending ? s[b]! - s[a]! : s[a]! - s[b]!) || a - b);
 }
@@ -22,7 +22,7 @@ export function rocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>, wei
   let sum = 0;
   let wp = 0;
   let wn = 0;
-  for (let a = 0; a < idx.length; ) {
+  for (let a = 0; a < idx.length;) {
     let b = a;
     let pg = 0;
     let ng = 0;
@@ -62,7 +62,7 @@ function unweightedRocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>):
   neg.sort();
   let sum = 0;
   let below = 0;
-  for (let a = 0; a < np; ) {
+  for (let a = 0; a < np;) {
     const s = pos[a]!;
     let b = a;
     while (b < np && pos[b] === s) b++;
@@ -79,7 +79,11 @@ function unweightedRocAuc(labels: ArrayLike<number>, scores: ArrayLike<number>):
  * Average precision (PR-AUC, sklearn's average_precision_score definition): Σ_k (R_k − R_{k−1}) P_k over
  * distinct score thresholds in decreasing order (tied scores form one threshold). Weighted if weights given.
  */
-export function averagePrecision(labels: ArrayLike<number>, scores: ArrayLike<number>, weights?: ArrayLike<number>): number {
+export function averagePrecision(
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  weights?: ArrayLike<number>
+): number {
   const idx = order(scores, true);
   let totalPos = 0;
   for (let i = 0; i < labels.length; i++) if (labels[i]) totalPos += weightOf(weights, i);
@@ -88,7 +92,7 @@ export function averagePrecision(labels: ArrayLike<number>, scores: ArrayLike<nu
   let fp = 0;
   let prevRecall = 0;
   let ap = 0;
-  for (let a = 0; a < idx.length; ) {
+  for (let a = 0; a < idx.length;) {
     const s = scores[idx[a]!]!;
     let b = a;
     while (b < idx.length && scores[idx[b]!] === s) {
@@ -107,7 +111,12 @@ export function averagePrecision(labels: ArrayLike<number>, scores: ArrayLike<nu
 }
 
 /** Mean (weighted) log loss of probabilities, clipped to [eps, 1 − eps]. */
-export function logLoss(labels: ArrayLike<number>, probs: ArrayLike<number>, weights?: ArrayLike<number>, eps = 1e-15): number {
+export function logLoss(
+  labels: ArrayLike<number>,
+  probs: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+  eps = 1e-15
+): number {
   let s = 0;
   let sw = 0;
   for (let i = 0; i < labels.length; i++) {
@@ -150,7 +159,7 @@ export function calibrationBins(
   probs: ArrayLike<number>,
   nBins = 10,
   strategy: "uniform" | "quantile" = "uniform",
-  weights?: ArrayLike<number>,
+  weights?: ArrayLike<number>
 ): CalibrationBin[] {
   const n = labels.length;
   const bin = new Int32Array(n);
@@ -178,7 +187,13 @@ export function calibrationBins(
   for (let b = 0; b < nBins; b++) {
     if (w[b]! <= 0) continue;
     const range = strategy === "uniform" ? [b / nBins, (b + 1) / nBins] : [lo[b]!, hi[b]!];
-    out.push({ lo: range[0]!, hi: range[1]!, weight: w[b]!, meanPredicted: sp[b]! / w[b]!, observedRate: sy[b]! / w[b]! });
+    out.push({
+      lo: range[0]!,
+      hi: range[1]!,
+      weight: w[b]!,
+      meanPredicted: sp[b]! / w[b]!,
+      observedRate: sy[b]! / w[b]!
+    });
   }
   return out;
 }
@@ -198,7 +213,12 @@ export interface LiftResult {
  * Lift and gains when targeting the top `fraction` of rows by score (by weight when weighted). Rows are taken in
  * decreasing score order (ties broken by row index) until their weight reaches fraction × total weight.
  */
-export function liftAt(labels: ArrayLike<number>, scores: ArrayLike<number>, fraction: number, weights?: ArrayLike<number>): LiftResult {
+export function liftAt(
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  fraction: number,
+  weights?: ArrayLike<number>
+): LiftResult {
   const idx = order(scores, true);
   let W = 0;
   let P = 0;
@@ -218,7 +238,7 @@ export function liftAt(labels: ArrayLike<number>, scores: ArrayLike<number>, fra
   }
   const precision = wt > 0 ? pt / wt : 0;
   const base = W > 0 ? P / W : 0;
-  return { fraction: W > 0 ? wt / W : 0, precision, lift: base > 0 ? precision / base : NaN, gain: P > 0 ? pt / P : NaN };
+  return {fraction: W > 0 ? wt / W : 0, precision, lift: base > 0 ? precision / base : NaN, gain: P > 0 ? pt / P : NaN};
 }
 
 export interface Confusion {
@@ -234,8 +254,16 @@ export interface Confusion {
 }
 
 /** Confusion matrix at a threshold: predicted positive when prob >= threshold. Weighted counts if weights given. */
-export function confusionAt(labels: ArrayLike<number>, probs: ArrayLike<number>, threshold: number, weights?: ArrayLike<number>): Confusion {
-  let tp = 0, fp = 0, tn = 0, fn = 0;
+export function confusionAt(
+  labels: ArrayLike<number>,
+  probs: ArrayLike<number>,
+  threshold: number,
+  weights?: ArrayLike<number>
+): Confusion {
+  let tp = 0,
+    fp = 0,
+    tn = 0,
+    fn = 0;
   for (let i = 0; i < labels.length; i++) {
     const w = weightOf(weights, i);
     const pred = probs[i]! >= threshold;
@@ -245,9 +273,14 @@ export function confusionAt(labels: ArrayLike<number>, probs: ArrayLike<number>,
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
   return {
-    tp, fp, tn, fn, precision, recall,
+    tp,
+    fp,
+    tn,
+    fn,
+    precision,
+    recall,
     specificity: tn + fp > 0 ? tn / (tn + fp) : 0,
     accuracy: (tp + tn) / Math.max(tp + fp + tn + fn, Number.MIN_VALUE),
-    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0
   };
 }

@@ -2,7 +2,7 @@
 // A plain JSON-serialisable object: number[] (never typed arrays), no NaN/Infinity, no -0, so that
 // JSON.parse(JSON.stringify(model)) is the same model bit for bit.
 
-import type { Tree } from "./tree.js";
+import type {Tree} from "./tree.js";
 
 export const MODEL_FORMAT = "olist-churn-model";
 export const MODEL_VERSION = 1;
@@ -48,7 +48,7 @@ export interface ChurnModel {
   coefficients?: number[];
   intercept?: number;
   metrics?: ModelMetrics;
-  trainingWindow?: { start: string; end: string };
+  trainingWindow?: {start: string; end: string};
   dataFingerprint?: string;
   params: Record<string, unknown>;
 }
@@ -76,7 +76,7 @@ export function toModelTree(t: Tree): ModelTree {
     right: t.right.slice(),
     defaultLeft: t.defaultLeft.slice(),
     value: t.value.map((v) => roundSig(v, LEAF_DIGITS)),
-    cover: t.cover.map((c) => roundSig(c, COVER_DIGITS)),
+    cover: t.cover.map((c) => roundSig(c, COVER_DIGITS))
   };
 }
 
@@ -87,7 +87,8 @@ export function validateModel(obj: unknown): ChurnModel {
   if (m.version !== MODEL_VERSION) throw new Error(`unsupported model version ${String(m.version)}`);
   if (!Array.isArray(m.featureNames)) throw new Error("model has no featureNames");
   if (m.kind === "logistic") {
-    if (!Array.isArray(m.coefficients) || m.coefficients.length !== m.featureNames.length) throw new Error("bad coefficients");
+    if (!Array.isArray(m.coefficients) || m.coefficients.length !== m.featureNames.length)
+      throw new Error("bad coefficients");
   } else if (m.kind === "gbdt" || m.kind === "forest") {
     if (!Array.isArray(m.trees)) throw new Error("model has no trees");
   } else throw new Error(`unknown model kind ${String(m.kind)}`);

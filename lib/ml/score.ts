@@ -3,8 +3,8 @@
 // Margins: gbdt → log-odds (baseScore + Σ leaf values); forest → probability (mean of leaf probabilities);
 // logistic → log-odds (intercept + Σ coef · standardised x, missing x contributes 0, i.e. mean imputation).
 
-import type { ColumnTable } from "./bins.js";
-import type { ChurnModel, ModelTree } from "./model.js";
+import type {ColumnTable} from "./bins.js";
+import type {ChurnModel, ModelTree} from "./model.js";
 
 export type Row = ArrayLike<number | null | undefined>;
 
@@ -80,7 +80,9 @@ export function predictMarginBatch(model: ChurnModel, table: ColumnTable): Float
     out.fill(model.intercept ?? 0);
     for (let j = 0; j < coef.length; j++) {
       const col = cols[j]!;
-      const c = coef[j]!, mu = means[j]!, sd = sds[j]!;
+      const c = coef[j]!,
+        mu = means[j]!,
+        sd = sds[j]!;
       for (let i = 0; i < n; i++) {
         const v = col[i];
         if (v == null || v !== v) continue;

@@ -14,8 +14,8 @@
 // better direction is stored as the node's default; when the node saw no missing values the default is the child
 // with the larger cover.
 
-import type { BinnedData } from "./bins.js";
-import type { Rng } from "../random.js";
+import type {BinnedData} from "./bins.js";
+import type {Rng} from "../random.js";
 
 export interface TreeParams {
   /** Maximum depth (root = depth 0); default 6. */
@@ -89,7 +89,7 @@ export function treeWorkspace(nRows: number): TreeWorkspace {
     scratchG: new Float64Array(nRows),
     scratchH: new Float64Array(nRows),
     scratchC: new Float64Array(nRows),
-    histograms: [],
+    histograms: []
   };
 }
 
@@ -116,14 +116,14 @@ interface OpenNode {
 }
 
 /** Histogram offsets: feature f occupies bins [offset[f], offset[f] + nBins[f] + 1) (last slot = missing). */
-export function histogramOffsets(data: BinnedData): { offset: Int32Array; size: number } {
+export function histogramOffsets(data: BinnedData): {offset: Int32Array; size: number} {
   const offset = new Int32Array(data.nFeatures);
   let size = 0;
   for (let f = 0; f < data.nFeatures; f++) {
     offset[f] = size;
     size += data.mapper.nBins[f]! + 1;
   }
-  return { offset, size };
+  return {offset, size};
 }
 
 /**
@@ -143,7 +143,7 @@ export function buildHistogram(
   out: Float64Array,
   scratchG: Float64Array,
   scratchH: Float64Array,
-  scratchC: Float64Array,
+  scratchC: Float64Array
 ): void {
   const n = end - start;
   // gather the node's gradients once ("ordered gradients"), so the per-feature loops read them sequentially
@@ -161,12 +161,23 @@ export function buildHistogram(
   // four features per pass over the rows: the row index and its gradients are loaded once for all four
   let k = 0;
   for (; k + 4 <= features.length; k += 4) {
-    const f0 = features[k]!, f1 = features[k + 1]!, f2 = features[k + 2]!, f3 = features[k + 3]!;
-    const c0 = data.bins[f0]!, c1 = data.bins[f1]!, c2 = data.bins[f2]!, c3 = data.bins[f3]!;
-    const b0 = 3 * offset[f0]!, b1 = 3 * offset[f1]!, b2 = 3 * offset[f2]!, b3 = 3 * offset[f3]!;
+    const f0 = features[k]!,
+      f1 = features[k + 1]!,
+      f2 = features[k + 2]!,
+      f3 = features[k + 3]!;
+    const c0 = data.bins[f0]!,
+      c1 = data.bins[f1]!,
+      c2 = data.bins[f2]!,
+      c3 = data.bins[f3]!;
+    const b0 = 3 * offset[f0]!,
+      b1 = 3 * offset[f1]!,
+      b2 = 3 * offset[f2]!,
+      b3 = 3 * offset[f3]!;
     for (let i = 0; i < n; i++) {
       const r = rows[start + i]!;
-      const gi = scratchG[i]!, hi = scratchH[i]!, ci = scratchC[i]!;
+      const gi = scratchG[i]!,
+        hi = scratchH[i]!,
+        ci = scratchC[i]!;
       let j = b0 + 3 * c0[r]!;
       out[j] += gi;
       out[j + 1] += hi;
@@ -205,7 +216,7 @@ export function subtractHistogram(
   out: Float64Array,
   data: BinnedData,
   offset: Int32Array,
-  features: Int32Array,
+  features: Int32Array
 ): void {
   for (let k = 0; k < features.length; k++) {
     const f = features[k]!;
@@ -239,7 +250,7 @@ export function findBestSplit(
   C: number,
   lambda: number,
   minChildWeight: number,
-  minSamplesLeaf: number,
+  minSamplesLeaf: number
 ): Split | null {
   let best: Split | null = null;
   let bestGain = 0;
@@ -265,12 +276,19 @@ export function findBestSplit(
         const gr = G - gl;
         const hr = H - hl;
         const cr = C - cl;
-        if (hl >= minChildWeight && hr >= minChildWeight && cl >= minSamplesLeaf && cr >= minSamplesLeaf && cl > 0 && cr > 0) {
+        if (
+          hl >= minChildWeight &&
+          hr >= minChildWeight &&
+          cl >= minSamplesLeaf &&
+          cr >= minSamplesLeaf &&
+          cl > 0 &&
+          cr > 0
+        ) {
           const gain = 0.5 * ((gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore);
           if (gain > bestGain) {
             bestGain = gain;
             // with no missing values in the node, default to the heavier child
-            best = { gain, feature: f, bin: b, defaultLeft: cm > 0 ? false : hl >= hr, gl, hl, cl };
+            best = {gain, feature: f, bin: b, defaultLeft: cm > 0 ? false : hl >= hr, gl, hl, cl};
           }
         }
       }
@@ -285,7 +303,7 @@ export function findBestSplit(
           const gain = 0.5 * ((gl2 * gl2) / (hl2 + lambda) + (gr * gr) / (hr + lambda) - parentScore);
           if (gain > bestGain) {
             bestGain = gain;
-            best = { gain, feature: f, bin: b, defaultLeft: true, gl: gl2, hl: hl2, cl: cl2 };
+            best = {gain, feature: f, bin: b, defaultLeft: true, gl: gl2, hl: hl2, cl: cl2};
           }
         }
       }
@@ -296,7 +314,7 @@ export function findBestSplit(
 
 /** Grow one tree. Deterministic given its inputs (and rng state when featuresPerSplit samples features). */
 export function growTree(input: GrowInput): Tree {
-  const { data, g, h, counts, params } = input;
+  const {data, g, h, counts, params} = input;
   const maxDepth = params.maxDepth ?? 6;
   const growth = params.growth ?? "depthwise";
   const maxLeaves = params.maxLeaves ?? (growth === "leafwise" ? 31 : 0);
@@ -304,16 +322,16 @@ export function growTree(input: GrowInput): Tree {
   const minSamplesLeaf = Math.max(1, params.minSamplesLeaf ?? 1);
   const lambda = params.lambda ?? 1;
   const minSplitGain = Math.max(0, params.minSplitGain ?? 0);
-  const features = input.features ?? Int32Array.from({ length: data.nFeatures }, (_, i) => i);
+  const features = input.features ?? Int32Array.from({length: data.nFeatures}, (_, i) => i);
   const perSplit = params.featuresPerSplit && params.featuresPerSplit < features.length ? params.featuresPerSplit : 0;
   if (perSplit && !input.rng) throw new Error("growTree: featuresPerSplit needs an rng");
-  const { offset, size } = histogramOffsets(data);
+  const {offset, size} = histogramOffsets(data);
 
   const nRows = input.rows.length;
   const ws = input.workspace && input.workspace.rows.length >= nRows ? input.workspace : treeWorkspace(nRows);
   const rows = ws.rows.subarray(0, nRows);
   rows.set(input.rows);
-  const { tmp, scratchG, scratchH, scratchC } = ws;
+  const {tmp, scratchG, scratchH, scratchC} = ws;
   const pool = ws.histograms;
   if (pool.length && pool[0]!.length !== 3 * size) pool.length = 0; // a workspace last used on other data
   const getHist = () => pool.pop() ?? new Float64Array(3 * size);
@@ -321,7 +339,17 @@ export function growTree(input: GrowInput): Tree {
     if (a) pool.push(a);
   };
 
-  const tree: Tree = { feature: [], threshold: [], left: [], right: [], defaultLeft: [], value: [], cover: [], binThreshold: [], gain: [] };
+  const tree: Tree = {
+    feature: [],
+    threshold: [],
+    left: [],
+    right: [],
+    defaultLeft: [],
+    value: [],
+    cover: [],
+    binThreshold: [],
+    gain: []
+  };
   const addNode = (G: number, H: number): number => {
     tree.feature.push(-1);
     tree.threshold.push(0);
@@ -352,7 +380,18 @@ export function growTree(input: GrowInput): Tree {
   };
   const evaluate = (node: OpenNode) => {
     if (node.hist && canSplit(node.depth, node.h, node.c)) {
-      const s = findBestSplit(node.hist, data, offset, pickFeatures(), node.g, node.h, node.c, lambda, minChildWeight, minSamplesLeaf);
+      const s = findBestSplit(
+        node.hist,
+        data,
+        offset,
+        pickFeatures(),
+        node.g,
+        node.h,
+        node.c,
+        lambda,
+        minChildWeight,
+        minSamplesLeaf
+      );
       node.split = s && s.gain > minSplitGain ? s : null;
     }
     if (!node.split) {
@@ -371,7 +410,17 @@ export function growTree(input: GrowInput): Tree {
     H0 += h[r]!;
     C0 += counts ? counts[r]! : 1;
   }
-  const root: OpenNode = { id: addNode(G0, H0), depth: 0, start: 0, end: nRows, g: G0, h: H0, c: C0, hist: null, split: null };
+  const root: OpenNode = {
+    id: addNode(G0, H0),
+    depth: 0,
+    start: 0,
+    end: nRows,
+    g: G0,
+    h: H0,
+    c: C0,
+    hist: null,
+    split: null
+  };
   if (canSplit(0, H0, C0)) {
     root.hist = getHist();
     buildHistogram(data, offset, g, h, counts, rows, 0, nRows, features, root.hist, scratchG, scratchH, scratchC);
@@ -406,8 +455,12 @@ export function growTree(input: GrowInput): Tree {
       else tmp[nr++] = r;
     }
     rows.set(tmp.subarray(0, nr), nl);
-    const lG = s.gl, lH = s.hl, lC = s.cl;
-    const rG = node.g - lG, rH = node.h - lH, rC = node.c - lC;
+    const lG = s.gl,
+      lH = s.hl,
+      lC = s.cl;
+    const rG = node.g - lG,
+      rH = node.h - lH,
+      rC = node.c - lC;
     const li = addNode(lG, lH);
     const ri = addNode(rG, rH);
     const id = node.id;
@@ -420,12 +473,46 @@ export function growTree(input: GrowInput): Tree {
     tree.value[id] = 0;
     tree.gain[id] = s.gain;
     nLeaves++;
-    const L: OpenNode = { id: li, depth: node.depth + 1, start: node.start, end: nl, g: lG, h: lH, c: lC, hist: null, split: null };
-    const R: OpenNode = { id: ri, depth: node.depth + 1, start: nl, end: node.end, g: rG, h: rH, c: rC, hist: null, split: null };
+    const L: OpenNode = {
+      id: li,
+      depth: node.depth + 1,
+      start: node.start,
+      end: nl,
+      g: lG,
+      h: lH,
+      c: lC,
+      hist: null,
+      split: null
+    };
+    const R: OpenNode = {
+      id: ri,
+      depth: node.depth + 1,
+      start: nl,
+      end: node.end,
+      g: rG,
+      h: rH,
+      c: rC,
+      hist: null,
+      split: null
+    };
     if (canSplit(L.depth, lH, lC) || canSplit(R.depth, rH, rC)) {
       const [small, large] = L.end - L.start <= R.end - R.start ? [L, R] : [R, L];
       small.hist = getHist();
-      buildHistogram(data, offset, g, h, counts, rows, small.start, small.end, features, small.hist, scratchG, scratchH, scratchC);
+      buildHistogram(
+        data,
+        offset,
+        g,
+        h,
+        counts,
+        rows,
+        small.start,
+        small.end,
+        features,
+        small.hist,
+        scratchG,
+        scratchH,
+        scratchC
+      );
       large.hist = node.hist!; // reuse the parent's buffer: parent − small, in place
       subtractHistogram(large.hist, small.hist, large.hist, data, offset, features);
       node.hist = null;

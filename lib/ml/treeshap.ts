@@ -9,9 +9,9 @@
 // The tree expectation is the cover-weighted recursion E(n) = c_L/c_n E(L) + c_R/c_n E(R), i.e. exactly the
 // "empty coalition" value of the algorithm's zero fractions, so local accuracy holds even with rounded covers.
 
-import type { ChurnModel, ModelTree } from "./model.js";
-import type { Row } from "./score.js";
-import type { ColumnTable } from "./bins.js";
+import type {ChurnModel, ModelTree} from "./model.js";
+import type {Row} from "./score.js";
+import type {ColumnTable} from "./bins.js";
 
 export interface Explanation {
   baseValue: number;
@@ -32,7 +32,14 @@ class Path {
   }
 }
 
-function extendPath(p: Path, o: number, depth: number, zeroFraction: number, oneFraction: number, featureIndex: number): void {
+function extendPath(
+  p: Path,
+  o: number,
+  depth: number,
+  zeroFraction: number,
+  oneFraction: number,
+  featureIndex: number
+): void {
   p.feature[o + depth] = featureIndex;
   p.zero[o + depth] = zeroFraction;
   p.one[o + depth] = oneFraction;
@@ -102,7 +109,7 @@ function recurse(
   parentOffset: number,
   parentZero: number,
   parentOne: number,
-  parentFeature: number,
+  parentFeature: number
 ): void {
   // copy the parent's path (elements 0..depth) after it, then extend the copy
   const o = parentOffset + depth + 1;
@@ -179,7 +186,7 @@ export interface Explainer {
 }
 
 export function makeExplainer(model: ChurnModel): Explainer {
-  if (model.kind === "logistic") return { model, baseValue: model.intercept ?? 0, path: null };
+  if (model.kind === "logistic") return {model, baseValue: model.intercept ?? 0, path: null};
   const trees = model.trees!;
   let maxd = 0;
   let base = 0;
@@ -189,12 +196,15 @@ export function makeExplainer(model: ChurnModel): Explainer {
   }
   if (model.kind === "forest") base = trees.length ? base / trees.length : 0;
   maxd += 2;
-  return { model, baseValue: model.baseScore + base, path: new Path((maxd * (maxd + 1)) / 2) };
+  return {model, baseValue: model.baseScore + base, path: new Path((maxd * (maxd + 1)) / 2)};
 }
 
 /** SHAP values of one row (margin space for gbdt/logistic, probability space for the forest). */
 export function explainRow(modelOrExplainer: ChurnModel | Explainer, row: Row): Explanation {
-  const ex = "path" in modelOrExplainer && "baseValue" in modelOrExplainer ? (modelOrExplainer as Explainer) : makeExplainer(modelOrExplainer as ChurnModel);
+  const ex =
+    "path" in modelOrExplainer && "baseValue" in modelOrExplainer
+      ? (modelOrExplainer as Explainer)
+      : makeExplainer(modelOrExplainer as ChurnModel);
   const model = ex.model;
   const values = new Float64Array(model.featureNames.length);
   if (model.kind === "logistic") {
@@ -205,16 +215,19 @@ export function explainRow(modelOrExplainer: ChurnModel | Explainer, row: Row): 
       const v = row[j];
       values[j] = isMissing(v) ? 0 : coef[j]! * (((v as number) - means[j]!) / sds[j]!);
     }
-    return { baseValue: ex.baseValue, values };
+    return {baseValue: ex.baseValue, values};
   }
   const trees = model.trees!;
   const scale = model.kind === "forest" ? 1 / trees.length : 1;
   for (const t of trees) treeShap(t, row, values, scale, ex.path!);
-  return { baseValue: ex.baseValue, values };
+  return {baseValue: ex.baseValue, values};
 }
 
 /** SHAP values for every row of a column-major table: values[i * nFeatures + j]. */
-export function explainBatch(model: ChurnModel, table: ColumnTable): { baseValue: number; nFeatures: number; values: Float64Array } {
+export function explainBatch(
+  model: ChurnModel,
+  table: ColumnTable
+): {baseValue: number; nFeatures: number; values: Float64Array} {
   const ex = makeExplainer(model);
   const p = model.featureNames.length;
   const out = new Float64Array(table.nRows * p);
@@ -226,14 +239,15 @@ export function explainBatch(model: ChurnModel, table: ColumnTable): { baseValue
     }
     out.set(explainRow(ex, row).values, i * p);
   }
-  return { baseValue: ex.baseValue, nFeatures: p, values: out };
+  return {baseValue: ex.baseValue, nFeatures: p, values: out};
 }
 
 /** Global importance: mean |SHAP| per feature over the table's rows. */
 export function globalImportance(model: ChurnModel, table: ColumnTable): Float64Array {
-  const { values, nFeatures } = explainBatch(model, table);
+  const {values, nFeatures} = explainBatch(model, table);
   const imp = new Float64Array(nFeatures);
-  for (let i = 0; i < table.nRows; i++) for (let j = 0; j < nFeatures; j++) imp[j] += Math.abs(values[i * nFeatures + j]!);
+  for (let i = 0; i < table.nRows; i++)
+    for (let j = 0; j < nFeatures; j++) imp[j] += Math.abs(values[i * nFeatures + j]!);
   for (let j = 0; j < nFeatures; j++) imp[j] = table.nRows ? imp[j]! / table.nRows : 0;
   return imp;
 }

@@ -59,19 +59,37 @@ export interface CrossSell {
  * Directed pairs with at least `minSupport` people and a lift above 1 (buyers of `from` take `to` more often
  * than everyone does), ranked by expected revenue = audience × conversion × value.
  */
-export function crossSellOpportunities(cp: CoPurchase, value: ArrayLike<number>, minSupport: number, priorStrength: number): CrossSell[] {
+export function crossSellOpportunities(
+  cp: CoPurchase,
+  value: ArrayLike<number>,
+  minSupport: number,
+  priorStrength: number
+): CrossSell[] {
   const out: CrossSell[] = [];
   for (const [key, people] of cp.pairPeople) {
     if (people < minSupport) continue;
     const a = Math.floor(key / cp.nItems);
     const b = key - a * cp.nItems;
-    for (const [from, to] of [[a, b], [b, a]] as const) {
+    for (const [from, to] of [
+      [a, b],
+      [b, a]
+    ] as const) {
       const l = lift(cp, from, to);
       const v = value[to]!;
       if (!(l > 1) || !(v > 0)) continue;
       const audience = cp.buyers[from]! - people;
       const conversion = shrunkConditional(cp, from, to, priorStrength);
-      out.push({from, to, audience, conversion, lift: l, p_value: pairPValue(cp, from, to), people, value: v, expected_revenue: audience * conversion * v});
+      out.push({
+        from,
+        to,
+        audience,
+        conversion,
+        lift: l,
+        p_value: pairPValue(cp, from, to),
+        people,
+        value: v,
+        expected_revenue: audience * conversion * v
+      });
     }
   }
   return out.sort((x, y) => y.expected_revenue - x.expected_revenue || x.from - y.from || x.to - y.to);

@@ -49,7 +49,12 @@ function gram(factors: readonly Float64Array[], k: number): Float64Array {
 }
 
 /** A = G + Σ_j (c_j − 1) v_j v_jᵀ + λI for the entries (j, count) of one row. */
-function systemMatrix(G: Float64Array, others: readonly Float64Array[], row: SparseRow, params: AlsParams): Float64Array {
+function systemMatrix(
+  G: Float64Array,
+  others: readonly Float64Array[],
+  row: SparseRow,
+  params: AlsParams
+): Float64Array {
   const k = params.factors;
   const A = Float64Array.from(G);
   row.items.forEach((j, t) => {
@@ -73,22 +78,34 @@ function rightHandSide(others: readonly Float64Array[], row: SparseRow, params: 
 }
 
 /** The exact least-squares factor of one row given the other side's factors and their Gram matrix. */
-export function solveRow(G: Float64Array, others: readonly Float64Array[], row: SparseRow, params: AlsParams): Float64Array {
+export function solveRow(
+  G: Float64Array,
+  others: readonly Float64Array[],
+  row: SparseRow,
+  params: AlsParams
+): Float64Array {
   return solveSpd(systemMatrix(G, others, row, params), rightHandSide(others, row, params), params.factors);
 }
 
 /** The transposed rows: for each item, the people who bought it and their counts. */
 export function transpose(rows: readonly SparseRow[], nItems: number): SparseRow[] {
   const cols: SparseRow[] = Array.from({length: nItems}, () => ({items: [], counts: []}));
-  rows.forEach((row, u) => row.items.forEach((i, t) => {
-    cols[i]!.items.push(u);
-    cols[i]!.counts.push(row.counts[t]!);
-  }));
+  rows.forEach((row, u) =>
+    row.items.forEach((i, t) => {
+      cols[i]!.items.push(u);
+      cols[i]!.counts.push(row.counts[t]!);
+    })
+  );
   return cols;
 }
 
 /** The objective: Σ over every (person, item) cell of c·(p − x·y)², plus λ times the squared factor norms. */
-export function alsLoss(rows: readonly SparseRow[], users: readonly Float64Array[], items: readonly Float64Array[], params: AlsParams): number {
+export function alsLoss(
+  rows: readonly SparseRow[],
+  users: readonly Float64Array[],
+  items: readonly Float64Array[],
+  params: AlsParams
+): number {
   let loss = 0;
   rows.forEach((row, u) => {
     const counts = new Map(row.items.map((i, t) => [i, row.counts[t]!]));
@@ -107,7 +124,8 @@ export function fitImplicitAls(rows: readonly SparseRow[], nItems: number, param
   for (const [u, row] of rows.entries()) {
     for (const [t, i] of row.items.entries()) {
       if (!(i >= 0 && i < nItems)) throw new Error(`ALS: row ${u} has item ${i} outside 0…${nItems - 1}`);
-      if (!(row.counts[t]! > 0)) throw new Error(`ALS: row ${u}, item ${i}: counts must be positive (got ${row.counts[t]})`);
+      if (!(row.counts[t]! > 0))
+        throw new Error(`ALS: row ${u}, item ${i}: counts must be positive (got ${row.counts[t]})`);
     }
   }
   const random = rng(params.seed);
@@ -150,7 +168,10 @@ export function foldIn(model: AlsModel, row: SparseRow, G: Float64Array = itemGr
     scores: Float64Array.from(model.items, (y) => dot(user, y)),
     explain: (item) => {
       const z = solveSpd(A, model.items[item]!, k);
-      return row.items.map((j, t) => ({item: j, contribution: (1 + model.params.alpha * row.counts[t]!) * dot(z, model.items[j]!)}));
+      return row.items.map((j, t) => ({
+        item: j,
+        contribution: (1 + model.params.alpha * row.counts[t]!) * dot(z, model.items[j]!)
+      }));
     }
   };
 }

@@ -32,12 +32,16 @@ export function histories(baskets: readonly Basket[]): PersonHistory[] {
   for (const [i, b] of baskets.entries()) {
     if (current && b.person === current.person) {
       const last = current.baskets[current.baskets.length - 1]!;
-      if (b.day < last.day) throw new Error(`baskets: person ${b.person}'s basket ${i} (day ${b.day}) comes after a later one (day ${last.day})`);
+      if (b.day < last.day)
+        throw new Error(
+          `baskets: person ${b.person}'s basket ${i} (day ${b.day}) comes after a later one (day ${last.day})`
+        );
       current.baskets.push(b);
       current.state = b.state;
       continue;
     }
-    if (seen.has(b.person)) throw new Error(`baskets: person ${b.person}'s baskets are not together (again at basket ${i})`);
+    if (seen.has(b.person))
+      throw new Error(`baskets: person ${b.person}'s baskets are not together (again at basket ${i})`);
     seen.add(b.person);
     current = {person: b.person, state: b.state, baskets: [b]};
     out.push(current);
@@ -63,7 +67,8 @@ export interface TimeSplit {
 
 /** Train on baskets up to and including `cutoffDay`; test on each returning person's next basket up to `lastDay`. */
 export function splitAtCutoff(baskets: readonly Basket[], cutoffDay: number, lastDay: number): TimeSplit {
-  if (!(cutoffDay < lastDay)) throw new Error(`time split: the cutoff (day ${cutoffDay}) must be before the last day (${lastDay})`);
+  if (!(cutoffDay < lastDay))
+    throw new Error(`time split: the cutoff (day ${cutoffDay}) must be before the last day (${lastDay})`);
   const training: Basket[] = [];
   const test: TestCase[] = [];
   for (const h of histories(baskets)) {

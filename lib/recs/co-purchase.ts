@@ -39,8 +39,15 @@ export const pairKey = (a: number, b: number, nItems: number): number => (a < b 
 /** Counts from each person's orders, each order a list of item codes (duplicates within an order are ignored). */
 export function coPurchaseCounts(people: readonly (readonly (readonly number[])[])[], nItems: number): CoPurchase {
   const cp: CoPurchase = {
-    nItems, people: 0, buyers: new Int32Array(nItems), orders: new Int32Array(nItems), again: new Int32Array(nItems),
-    pairs: 0, partners: new Int32Array(nItems), pairPeople: new Map(), pairOrders: new Map()
+    nItems,
+    people: 0,
+    buyers: new Int32Array(nItems),
+    orders: new Int32Array(nItems),
+    again: new Int32Array(nItems),
+    pairs: 0,
+    partners: new Int32Array(nItems),
+    pairPeople: new Map(),
+    pairOrders: new Map()
   };
   const bump = (map: Map<number, number>, key: number) => map.set(key, (map.get(key) ?? 0) + 1);
   for (const orders of people) {
@@ -52,7 +59,8 @@ export function coPurchaseCounts(people: readonly (readonly (readonly number[])[
         cp.orders[a]!++;
         timesBought.set(a, (timesBought.get(a) ?? 0) + 1);
       }
-      for (let i = 0; i < items.length; i++) for (let j = i + 1; j < items.length; j++) bump(cp.pairOrders, pairKey(items[i]!, items[j]!, nItems));
+      for (let i = 0; i < items.length; i++)
+        for (let j = i + 1; j < items.length; j++) bump(cp.pairOrders, pairKey(items[i]!, items[j]!, nItems));
     }
     if (timesBought.size === 0) continue;
     cp.people++;
@@ -63,19 +71,20 @@ export function coPurchaseCounts(people: readonly (readonly (readonly number[])[
       cp.partners[a]! += bought.length - 1;
     }
     cp.pairs += (bought.length * (bought.length - 1)) / 2;
-    for (let i = 0; i < bought.length; i++) for (let j = i + 1; j < bought.length; j++) bump(cp.pairPeople, pairKey(bought[i]!, bought[j]!, nItems));
+    for (let i = 0; i < bought.length; i++)
+      for (let j = i + 1; j < bought.length; j++) bump(cp.pairPeople, pairKey(bought[i]!, bought[j]!, nItems));
   }
   return cp;
 }
 
 /** People who bought both (for a = b: who bought a in two or more orders). */
 export function peopleBoth(cp: CoPurchase, a: number, b: number): number {
-  return a === b ? cp.again[a]! : cp.pairPeople.get(pairKey(a, b, cp.nItems)) ?? 0;
+  return a === b ? cp.again[a]! : (cp.pairPeople.get(pairKey(a, b, cp.nItems)) ?? 0);
 }
 
 /** Orders holding both (0 for a = b: an order holds an item once). */
 export function ordersBoth(cp: CoPurchase, a: number, b: number): number {
-  return a === b ? 0 : cp.pairOrders.get(pairKey(a, b, cp.nItems)) ?? 0;
+  return a === b ? 0 : (cp.pairOrders.get(pairKey(a, b, cp.nItems)) ?? 0);
 }
 
 /** P̃(b | a) = (n_ab + m·p_b) / (n_a + m), with m = priorStrength. */
@@ -99,7 +108,8 @@ export function pairPValue(cp: CoPurchase, a: number, b: number): number {
   const trials = cp.partners[a]!;
   if (a === b || cp.pairs === 0) return NaN;
   if (n === 0) return 1;
-  if (n > trials) throw new Error(`co-purchase: ${n} joint buyers of ${a} and ${b} but only ${trials} pair ends of ${a}`);
+  if (n > trials)
+    throw new Error(`co-purchase: ${n} joint buyers of ${a} and ${b} but only ${trials} pair ends of ${a}`);
   // P(X ≥ n) for X ~ Binomial(trials, p) is the regularised incomplete beta I_p(n, trials − n + 1).
   return regIncBeta(n, trials - n + 1, Math.min(1, cp.partners[b]! / (2 * cp.pairs)));
 }
@@ -125,7 +135,12 @@ export interface NeighbourParams {
 export function neighbourLists(cp: CoPurchase, params: NeighbourParams): Neighbour[][] {
   const lists: Neighbour[][] = Array.from({length: cp.nItems}, () => []);
   const add = (a: number, b: number) => {
-    lists[a]!.push({item: b, people: peopleBoth(cp, a, b), orders: ordersBoth(cp, a, b), score: shrunkConditional(cp, a, b, params.priorStrength)});
+    lists[a]!.push({
+      item: b,
+      people: peopleBoth(cp, a, b),
+      orders: ordersBoth(cp, a, b),
+      score: shrunkConditional(cp, a, b, params.priorStrength)
+    });
   };
   for (const [key, people] of cp.pairPeople) {
     if (people < params.minSupport) continue;

@@ -2,7 +2,18 @@
 // top 10 of each person who bought again after T; the truth is what that person's next basket held.
 import {splitAtCutoff, type Basket, type TestCase} from "./baskets.js";
 import {summarise, type TopKSummary} from "./metrics.js";
-import {CANDIDATES, catalogSize, LEVELS, recommend, trainRecommender, type Candidate, type Catalog, type Level, type Recommender, type RecommenderParams} from "./recommender.js";
+import {
+  CANDIDATES,
+  catalogSize,
+  LEVELS,
+  recommend,
+  trainRecommender,
+  type Candidate,
+  type Catalog,
+  type Level,
+  type Recommender,
+  type RecommenderParams
+} from "./recommender.js";
 
 export const SEGMENTS = ["all", "one order", "several orders"] as const;
 export type Segment = (typeof SEGMENTS)[number];
@@ -30,9 +41,16 @@ export interface Evaluation {
 }
 
 const nextItems = (c: TestCase, level: Level) => new Set(level === "product" ? c.next.products : c.next.categories);
-const boughtBefore = (c: TestCase, level: Level) => new Set(c.history.baskets.flatMap((b) => (level === "product" ? b.products : b.categories)));
+const boughtBefore = (c: TestCase, level: Level) =>
+  new Set(c.history.baskets.flatMap((b) => (level === "product" ? b.products : b.categories)));
 
-export function evaluateCandidates(baskets: readonly Basket[], catalog: Catalog, cutoffDay: number, lastDay: number, params: RecommenderParams): Evaluation {
+export function evaluateCandidates(
+  baskets: readonly Basket[],
+  catalog: Catalog,
+  cutoffDay: number,
+  lastDay: number,
+  params: RecommenderParams
+): Evaluation {
   const split = splitAtCutoff(baskets, cutoffDay, lastDay);
   const recent = {fromDay: cutoffDay - 7 * params.recentWeeks + 1, toDay: cutoffDay};
   const model = trainRecommender(split.training, catalog, recent, params);
@@ -65,7 +83,11 @@ export function evaluateCandidates(baskets: readonly Basket[], catalog: Catalog,
   return {
     cutoffDay,
     lastDay,
-    training: {baskets: split.training.length, people: new Set(split.training.map((b) => b.person)).size, lastDay: split.training.reduce<number | null>((m, b) => (m === null || b.day > m ? b.day : m), null)},
+    training: {
+      baskets: split.training.length,
+      people: new Set(split.training.map((b) => b.person)).size,
+      lastDay: split.training.reduce<number | null>((m, b) => (m === null || b.day > m ? b.day : m), null)
+    },
     test: {
       people: cases.length,
       one_order: cases.filter((c) => segmentOf(c) === "one order").length,

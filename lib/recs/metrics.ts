@@ -64,7 +64,10 @@ export interface TopKSummary {
 }
 
 /** Means over people of hit@5, hit@10, recall@10 and NDCG@10, with coverage over `catalogSize` items. */
-export function summarise(cases: readonly {ranked: readonly number[]; bought: ReadonlySet<number>}[], catalogSize: number): TopKSummary {
+export function summarise(
+  cases: readonly {ranked: readonly number[]; bought: ReadonlySet<number>}[],
+  catalogSize: number
+): TopKSummary {
   const n = cases.length;
   const mean = (f: (c: (typeof cases)[number]) => number) => (n ? cases.reduce((s, c) => s + f(c), 0) / n : NaN);
   const hits10 = cases.reduce((s, c) => s + hitAtK(c.ranked, c.bought, 10), 0);

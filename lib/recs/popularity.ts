@@ -31,7 +31,13 @@ export function rankCounts(counts: ArrayLike<number>): Ranked {
 }
 
 /** Order counts of the items that `itemsOf` reads from each basket. */
-export function popularity(baskets: readonly Basket[], itemsOf: (b: Basket) => readonly number[], nItems: number, nStates: number, recent: RecentWindow): Popularity {
+export function popularity(
+  baskets: readonly Basket[],
+  itemsOf: (b: Basket) => readonly number[],
+  nItems: number,
+  nStates: number,
+  recent: RecentWindow
+): Popularity {
   const overall = new Int32Array(nItems);
   const recentCounts = new Int32Array(nItems);
   const byState = Array.from({length: nStates}, () => new Int32Array(nItems));
@@ -47,7 +53,12 @@ export function popularity(baskets: readonly Basket[], itemsOf: (b: Basket) => r
       }
     }
   }
-  return {overall: rankCounts(overall), recent: rankCounts(recentCounts), byState: byState.map(rankCounts), recentByState: recentByState.map(rankCounts)};
+  return {
+    overall: rankCounts(overall),
+    recent: rankCounts(recentCounts),
+    byState: byState.map(rankCounts),
+    recentByState: recentByState.map(rankCounts)
+  };
 }
 
 /** The first `k` items of a ranked list as recommendations with one reason kind. */

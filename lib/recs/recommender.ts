@@ -4,7 +4,14 @@
 import {foldIn, fitImplicitAls, itemGram, type AlsModel, type AlsParams, type SparseRow} from "./als.js";
 import {histories, type Basket, type PersonHistory} from "./baskets.js";
 import {coPurchaseCounts, neighbourLists, ordersBoth, type CoPurchase, type Neighbour} from "./co-purchase.js";
-import {fromRanked, popularity, regionalPopular, type Popularity, type Ranked, type RecentWindow} from "./popularity.js";
+import {
+  fromRanked,
+  popularity,
+  regionalPopular,
+  type Popularity,
+  type Ranked,
+  type RecentWindow
+} from "./popularity.js";
 import type {Rec} from "./reasons.js";
 
 export type Level = "product" | "category";
@@ -81,14 +88,26 @@ export function categoryRow(history: PersonHistory): SparseRow {
 /** Whether the latent-factor model serves this person: more than one order, with at least one category. */
 export const hasHistory = (h: PersonHistory) => h.baskets.length > 1 && h.baskets.some((b) => b.categories.length > 0);
 
-export function trainRecommender(training: readonly Basket[], catalog: Catalog, recent: RecentWindow, params: RecommenderParams = DEFAULT_PARAMS): Recommender {
+export function trainRecommender(
+  training: readonly Basket[],
+  catalog: Catalog,
+  recent: RecentWindow,
+  params: RecommenderParams = DEFAULT_PARAMS
+): Recommender {
   const people = histories(training);
   const level = (l: Level): LevelModel => {
     const n = l === "product" ? catalog.nProducts : catalog.nCategories;
-    const coPurchase = coPurchaseCounts(people.map((h) => h.baskets.map(itemsOf(l))), n);
+    const coPurchase = coPurchaseCounts(
+      people.map((h) => h.baskets.map(itemsOf(l))),
+      n
+    );
     return {
       coPurchase,
-      neighbours: neighbourLists(coPurchase, {minSupport: params.minSupport[l], priorStrength: params.priorStrength, keep: params.neighboursKept}),
+      neighbours: neighbourLists(coPurchase, {
+        minSupport: params.minSupport[l],
+        priorStrength: params.priorStrength,
+        keep: params.neighboursKept
+      }),
       popularity: popularity(training, itemsOf(l), n, catalog.nStates, recent)
     };
   };
@@ -104,9 +123,19 @@ export function trainRecommender(training: readonly Basket[], catalog: Catalog, 
   const rows = people.filter(hasHistory).map(categoryRow);
   const als = rows.length >= 2 ? fitImplicitAls(rows, catalog.nCategories, params.als) : null;
   const category = level("category");
-  const regional = (lm: LevelModel) => Array.from({length: catalog.nStates + 1}, (_, s) => regionalPopular(lm.popularity, s - 1, params.k, params.minStateOrders));
+  const regional = (lm: LevelModel) =>
+    Array.from({length: catalog.nStates + 1}, (_, s) =>
+      regionalPopular(lm.popularity, s - 1, params.k, params.minStateOrders)
+    );
   return {
-    params, catalog, recent, product, category, bestSellers, als, alsGram: als ? itemGram(als) : null,
+    params,
+    catalog,
+    recent,
+    product,
+    category,
+    bestSellers,
+    als,
+    alsGram: als ? itemGram(als) : null,
     regional: {product: regional(product), category: regional(category)}
   };
 }
@@ -147,11 +176,12 @@ export function coPurchaseRecs(model: LevelModel, seeds: readonly number[], k: n
     .slice(0, k)
     .map(([item, {best, seed}]) => ({
       item,
-      reason: item === seed
-        ? {kind: "again", because: -1, support: best.people}
-        : ordersBoth(model.coPurchase, seed, item) >= minSupport
-          ? {kind: "together", because: seed, support: best.orders}
-          : {kind: "co_buyers", because: seed, support: best.people}
+      reason:
+        item === seed
+          ? {kind: "again", because: -1, support: best.people}
+          : ordersBoth(model.coPurchase, seed, item) >= minSupport
+            ? {kind: "together", because: seed, support: best.orders}
+            : {kind: "co_buyers", because: seed, support: best.people}
     }));
 }
 
@@ -179,7 +209,8 @@ export function bestSellersOf(model: Recommender, categories: readonly Rec[], k:
   for (let r = 0; out.length < k && cats.some((c) => model.bestSellers[c]!.items.length > r); r++) {
     for (const c of cats) {
       const list = model.bestSellers[c]!;
-      if (r < list.items.length && out.length < k) out.push({item: list.items[r]!, reason: {kind: "best_seller_in", because: c, support: list.orders[r]!}});
+      if (r < list.items.length && out.length < k)
+        out.push({item: list.items[r]!, reason: {kind: "best_seller_in", because: c, support: list.orders[r]!}});
     }
   }
   return out;
@@ -189,16 +220,38 @@ export const CANDIDATES = ["popular", "popular_state", "popular_recent", "co_pur
 export type Candidate = (typeof CANDIDATES)[number];
 
 export const CANDIDATE_INFO: Record<Candidate, {name: string; description: string}> = {
-  popular: {name: "Best sellers", description: "The items in the most orders before the cutoff, the same list for everyone."},
-  popular_state: {name: "Best sellers in the state", description: "The items in the most orders from the person's state."},
-  popular_recent: {name: "Recent best sellers", description: "The items in the most orders in the last weeks before the cutoff."},
-  co_purchase: {name: "Co-purchase", description: "Items bought by the same people as the person's items (same order or another), by shrunk conditional probability; no filling."},
-  latent: {name: "Latent factors (ALS)", description: "Implicit ALS on person × category for people with more than one order; products are the best sellers of the top categories in turn."},
-  hybrid: {name: "Hybrid", description: "History-based for people with more than one order (latent factors), the first order's category neighbours for one-time buyers; co-purchased products first, then the best sellers of those categories; popularity where the person lives fills the list."}
+  popular: {
+    name: "Best sellers",
+    description: "The items in the most orders before the cutoff, the same list for everyone."
+  },
+  popular_state: {
+    name: "Best sellers in the state",
+    description: "The items in the most orders from the person's state."
+  },
+  popular_recent: {
+    name: "Recent best sellers",
+    description: "The items in the most orders in the last weeks before the cutoff."
+  },
+  co_purchase: {
+    name: "Co-purchase",
+    description:
+      "Items bought by the same people as the person's items (same order or another), by shrunk conditional probability; no filling."
+  },
+  latent: {
+    name: "Latent factors (ALS)",
+    description:
+      "Implicit ALS on person × category for people with more than one order; products are the best sellers of the top categories in turn."
+  },
+  hybrid: {
+    name: "Hybrid",
+    description:
+      "History-based for people with more than one order (latent factors), the first order's category neighbours for one-time buyers; co-purchased products first, then the best sellers of those categories; popularity where the person lives fills the list."
+  }
 };
 
 /** Whether the hybrid serves this person from the latent-factor model (else from category co-purchase). */
-export const usesLatentFactors = (model: Recommender, history: PersonHistory) => model.als !== null && hasHistory(history);
+export const usesLatentFactors = (model: Recommender, history: PersonHistory) =>
+  model.als !== null && hasHistory(history);
 
 /**
  * The hybrid, both levels at once. Categories: latent factors for people with a history, else the first order's
@@ -211,10 +264,20 @@ export function hybridRecs(model: Recommender, history: PersonHistory): Record<L
   // Without a fitted ALS (too few repeat buyers) a history falls back to its categories' neighbours too.
   const personal = usesLatentFactors(model, history)
     ? latentCategoryRecs(model, history, k)
-    : coPurchaseRecs(model.category, history.baskets.flatMap((b) => b.categories), k, minSupport.category);
+    : coPurchaseRecs(
+        model.category,
+        history.baskets.flatMap((b) => b.categories),
+        k,
+        minSupport.category
+      );
   const category = firstDistinct(k, [personal, ...regional("category")]);
   const product = firstDistinct(k, [
-    coPurchaseRecs(model.product, history.baskets.flatMap((b) => b.products), k, minSupport.product),
+    coPurchaseRecs(
+      model.product,
+      history.baskets.flatMap((b) => b.products),
+      k,
+      minSupport.product
+    ),
     bestSellersOf(model, category, k),
     ...regional("product")
   ]);
@@ -228,7 +291,9 @@ export function recommend(model: Recommender, candidate: Candidate, level: Level
     case "popular":
       return fromRanked(lm.popularity.overall, "popular", -1, k);
     case "popular_state":
-      return history.state >= 0 ? fromRanked(lm.popularity.byState[history.state]!, "popular_state", history.state, k) : [];
+      return history.state >= 0
+        ? fromRanked(lm.popularity.byState[history.state]!, "popular_state", history.state, k)
+        : [];
     case "popular_recent":
       return fromRanked(lm.popularity.recent, "popular_recent", -1, k);
     case "co_purchase":

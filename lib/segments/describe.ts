@@ -25,7 +25,10 @@ export interface DescribeOptions {
 }
 
 /** z = (cluster mean − overall mean) / overall sd for each feature in `overall` (0 when sd = 0). */
-export function clusterZScores(profile: Readonly<Record<string, number>>, overall: Readonly<Record<string, {mean: number; sd: number}>>): Record<string, number> {
+export function clusterZScores(
+  profile: Readonly<Record<string, number>>,
+  overall: Readonly<Record<string, {mean: number; sd: number}>>
+): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [f, {mean, sd}] of Object.entries(overall)) out[f] = sd > 0 ? ((profile[f] ?? mean) - mean) / sd : 0;
   return out;

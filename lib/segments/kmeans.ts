@@ -72,7 +72,11 @@ function kmeansPlusPlus(z: readonly number[][], k: number, g: Rng): number[][] {
   return centres;
 }
 
-function lloyd(z: readonly number[][], centres: number[][], maxIter: number): {labels: number[]; centres: number[][]; inertia: number; iterations: number} {
+function lloyd(
+  z: readonly number[][],
+  centres: number[][],
+  maxIter: number
+): {labels: number[]; centres: number[][]; inertia: number; iterations: number} {
   const n = z.length;
   const k = centres.length;
   const d = z[0]!.length;
@@ -118,8 +122,11 @@ function lloyd(z: readonly number[][], centres: number[][], maxIter: number): {l
 
 export function kMeans(rows: readonly (readonly number[])[], k: number, options: KMeansOptions = {}): KMeansResult {
   const {seed = 1, maxIter = 300, nInit = 10, standardize = true} = options;
-  if (!(Number.isInteger(k) && k >= 1 && k <= rows.length)) throw new RangeError(`kMeans: need 1 ≤ k ≤ n, got k=${k}, n=${rows.length}`);
-  const st = standardize ? standardise(rows) : {z: rows.map((r) => [...r]), means: rows[0]!.map(() => 0), sds: rows[0]!.map(() => 1)};
+  if (!(Number.isInteger(k) && k >= 1 && k <= rows.length))
+    throw new RangeError(`kMeans: need 1 ≤ k ≤ n, got k=${k}, n=${rows.length}`);
+  const st = standardize
+    ? standardise(rows)
+    : {z: rows.map((r) => [...r]), means: rows[0]!.map(() => 0), sds: rows[0]!.map(() => 1)};
   const g = makeRng(seed);
   let best: ReturnType<typeof lloyd> | null = null;
   for (let init = 0; init < nInit; init++) {

@@ -61,7 +61,11 @@ export interface ChooseKResult {
  * Fit k-means for each k and score it by inertia (all rows) and silhouette (on a seeded random sample of
  * at most `sampleSize` rows, for speed). Pick the k with the highest silhouette.
  */
-export function chooseK(rows: readonly (readonly number[])[], ks: readonly number[] = [3, 4, 5, 6, 7, 8], options: {seed?: number | string; sampleSize?: number; nInit?: number} = {}): ChooseKResult {
+export function chooseK(
+  rows: readonly (readonly number[])[],
+  ks: readonly number[] = [3, 4, 5, 6, 7, 8],
+  options: {seed?: number | string; sampleSize?: number; nInit?: number} = {}
+): ChooseKResult {
   const {seed = 1, sampleSize = 2000, nInit = 5} = options;
   const {z} = standardise(rows);
   const g = makeRng(seed).fork("silhouette-sample");
@@ -73,7 +77,14 @@ export function chooseK(rows: readonly (readonly number[])[], ks: readonly numbe
   const sample = idx.slice(0, Math.min(sampleSize, idx.length)).sort((a, b) => a - b);
   const perK = ks.map((k) => {
     const res = kMeans(rows, k, {seed, nInit});
-    return {k, inertia: res.inertia, silhouette: silhouette(sample.map((i) => z[i]!), sample.map((i) => res.labels[i]!))};
+    return {
+      k,
+      inertia: res.inertia,
+      silhouette: silhouette(
+        sample.map((i) => z[i]!),
+        sample.map((i) => res.labels[i]!)
+      )
+    };
   });
   let best = perK[0]!;
   for (const r of perK) if (r.silhouette > best.silhouette) best = r;

@@ -68,7 +68,13 @@ export function frequencyScore(orders: number): number {
 }
 
 export function rfmScores(rows: readonly RfmInput[]): RfmScore[] {
-  const R = quintileScores(rows.map((r) => r.recencyDays), false);
-  const M = quintileScores(rows.map((r) => r.monetary), true);
+  const R = quintileScores(
+    rows.map((r) => r.recencyDays),
+    false
+  );
+  const M = quintileScores(
+    rows.map((r) => r.monetary),
+    true
+  );
   return rows.map((row, i) => ({id: row.id, R: R[i]!, F: frequencyScore(row.orders), M: M[i]!}));
 }

@@ -23,7 +23,11 @@ export interface TransitionOptions {
 type Snapshot = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 const entries = (s: Snapshot): [string, string][] => (s instanceof Map ? [...s.entries()] : Object.entries(s));
 
-export function segmentTransitions(before: Snapshot, after: Snapshot, options: TransitionOptions = {}): TransitionMatrix {
+export function segmentTransitions(
+  before: Snapshot,
+  after: Snapshot,
+  options: TransitionOptions = {}
+): TransitionMatrix {
   const newLabel = options.newLabel ?? "new";
   const goneLabel = options.goneLabel ?? "gone";
   const a = new Map(entries(before));
@@ -49,6 +53,8 @@ export function segmentTransitions(before: Snapshot, after: Snapshot, options: T
   const sources = sortLabels(sourceSet, newLabel);
   const targets = sortLabels(targetSet, goneLabel);
   const counts = sources.map((s) => targets.map((t) => cell.get(s)?.get(t) ?? 0));
-  const links = sources.flatMap((s, i) => targets.flatMap((t, j) => (counts[i]![j]! > 0 ? [{source: s, target: t, value: counts[i]![j]!}] : [])));
+  const links = sources.flatMap((s, i) =>
+    targets.flatMap((t, j) => (counts[i]![j]! > 0 ? [{source: s, target: t, value: counts[i]![j]!}] : []))
+  );
   return {sources, targets, counts, links};
 }

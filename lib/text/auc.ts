@@ -7,7 +7,7 @@ export function rocAuc(scores: readonly number[], labels: readonly boolean[]): n
   const idx = scores.map((_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSumPos = 0;
   let nPos = 0;
-  for (let i = 0; i < idx.length; ) {
+  for (let i = 0; i < idx.length;) {
     let j = i;
     while (j + 1 < idx.length && scores[idx[j + 1]!] === scores[idx[i]!]) j++;
     const midRank = (i + j) / 2 + 1; // 1-based average rank of the tie block

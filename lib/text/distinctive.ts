@@ -45,7 +45,10 @@ export interface DistinctiveOptions {
   includeNegative?: boolean;
 }
 
-export function distinctiveTerms<G>(docs: readonly GroupedTokens<G>[], options: DistinctiveOptions = {}): DistinctiveGroup<G>[] {
+export function distinctiveTerms<G>(
+  docs: readonly GroupedTokens<G>[],
+  options: DistinctiveOptions = {}
+): DistinctiveGroup<G>[] {
   const {top = 10, minCount = 2, binary = false, includeNegative = false} = options;
   const groups = new Map<G, {counts: Map<string, number>; total: number; documents: number}>();
   const overall = new Map<string, number>();

@@ -39,7 +39,10 @@ export interface PhraseMatch<E extends PhraseEntry> {
  * start), by dynamic programming over token positions, so "chegou antes do prazo" reads as "chegou" + "antes do
  * prazo" even if a lexicon also had "chegou antes". A phrase never spans a punctuation break.
  */
-export function matchPhrases<E extends PhraseEntry>(tokens: readonly NormToken[], index: PhraseIndex<E>): PhraseMatch<E>[] {
+export function matchPhrases<E extends PhraseEntry>(
+  tokens: readonly NormToken[],
+  index: PhraseIndex<E>
+): PhraseMatch<E>[] {
   const n = tokens.length;
   // candidates[i]: phrases that match at token i
   const candidates: {entry: E; len: number}[][] = [];
@@ -74,7 +77,7 @@ export function matchPhrases<E extends PhraseEntry>(tokens: readonly NormToken[]
     }
   }
   const out: PhraseMatch<E>[] = [];
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const len = choice[i]!;
     if (len) {
       out.push({entry: candidates[i]!.find((c) => c.len === len)!.entry, from: i, to: i + len});
@@ -90,21 +93,52 @@ export const NEGATORS: ReadonlySet<string> = NEGATION_WORDS;
 /** Contrast conjunctions: the clause after them outweighs the clause before. */
 export const CONTRASTS: ReadonlySet<string> = new Set(["mas", "porem", "entretanto", "contudo", "todavia"]);
 /** Two-word contrast markers ("no entanto", colloquial "só que"). */
-export const CONTRAST_PHRASES: readonly (readonly [string, string])[] = [["no", "entanto"], ["so", "que"]];
+export const CONTRAST_PHRASES: readonly (readonly [string, string])[] = [
+  ["no", "entanto"],
+  ["so", "que"]
+];
 
 /** Pre-posed intensifiers ("muito bom", "super rapido", "bem antes do prazo") with their multiplier. */
 export const INTENSIFIERS: ReadonlyMap<string, number> = new Map([
-  ["muito", 1.5], ["muita", 1.5], ["muitissimo", 1.8], ["super", 1.6], ["mega", 1.6], ["ultra", 1.6], ["hiper", 1.6],
-  ["bem", 1.4], ["extremamente", 1.8], ["bastante", 1.4], ["totalmente", 1.5], ["completamente", 1.5], ["tao", 1.4],
-  ["realmente", 1.3], ["altamente", 1.6], ["absolutamente", 1.6], ["demais", 1.5], ["sumamente", 1.6],
-  ["otimamente", 1.5], ["incrivelmente", 1.6], ["simplesmente", 1.2]
+  ["muito", 1.5],
+  ["muita", 1.5],
+  ["muitissimo", 1.8],
+  ["super", 1.6],
+  ["mega", 1.6],
+  ["ultra", 1.6],
+  ["hiper", 1.6],
+  ["bem", 1.4],
+  ["extremamente", 1.8],
+  ["bastante", 1.4],
+  ["totalmente", 1.5],
+  ["completamente", 1.5],
+  ["tao", 1.4],
+  ["realmente", 1.3],
+  ["altamente", 1.6],
+  ["absolutamente", 1.6],
+  ["demais", 1.5],
+  ["sumamente", 1.6],
+  ["otimamente", 1.5],
+  ["incrivelmente", 1.6],
+  ["simplesmente", 1.2]
 ]);
 /** Post-posed intensifiers ("gostei muito", "demorou demais"). */
-export const POST_INTENSIFIERS: ReadonlyMap<string, number> = new Map([["muito", 1.5], ["demais", 1.5], ["bastante", 1.4], ["mesmo", 1.2]]);
+export const POST_INTENSIFIERS: ReadonlyMap<string, number> = new Map([
+  ["muito", 1.5],
+  ["demais", 1.5],
+  ["bastante", 1.4],
+  ["mesmo", 1.2]
+]);
 /** Diminishers ("meio demorado", "um pouco pequeno"). */
 export const DIMINISHERS: ReadonlyMap<string, number> = new Map([
-  ["pouco", 0.5], ["meio", 0.6], ["levemente", 0.6], ["ligeiramente", 0.6], ["razoavelmente", 0.6], ["relativamente", 0.7],
-  ["quase", 0.6], ["meia", 0.6]
+  ["pouco", 0.5],
+  ["meio", 0.6],
+  ["levemente", 0.6],
+  ["ligeiramente", 0.6],
+  ["razoavelmente", 0.6],
+  ["relativamente", 0.7],
+  ["quase", 0.6],
+  ["meia", 0.6]
 ]);
 
 const isModifier = (w: string) => INTENSIFIERS.has(w) || DIMINISHERS.has(w);
@@ -133,7 +167,11 @@ export function contrastPositions(tokens: readonly NormToken[]): number[] {
  * and at most 5 tokens, stopping at a punctuation break, a contrast marker or another negator. "nao so"/"nao apenas"
  * is not a negation.
  */
-export function negationScope(tokens: readonly NormToken[], consumed: readonly boolean[], contrasts: readonly number[]): number[] {
+export function negationScope(
+  tokens: readonly NormToken[],
+  consumed: readonly boolean[],
+  contrasts: readonly number[]
+): number[] {
   const negatedBy = new Array<number>(tokens.length).fill(-1);
   const contrastSet = new Set(contrasts);
   for (let p = 0; p < tokens.length; p++) {
@@ -153,7 +191,11 @@ export function negationScope(tokens: readonly NormToken[], consumed: readonly b
 }
 
 /** Pre-posed modifier (intensifier or diminisher) directly before token `from` (one intervening modifier allowed). */
-export function preModifier(tokens: readonly NormToken[], from: number, consumed: readonly boolean[]): {word: string; factor: number; index: number} | undefined {
+export function preModifier(
+  tokens: readonly NormToken[],
+  from: number,
+  consumed: readonly boolean[]
+): {word: string; factor: number; index: number} | undefined {
   for (let k = from - 1; k >= Math.max(0, from - 2); k--) {
     if (tokens[k + 1]!.breakBefore !== "none" || consumed[k]) return undefined;
     const w = tokens[k]!.word;

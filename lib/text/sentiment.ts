@@ -11,7 +11,15 @@
 // Every factor is reported on the match so an analyst can see why a review scored as it did.
 
 import {LEXICON, type LexiconCategory, type LexiconEntry} from "./lexicon.js";
-import {buildPhraseIndex, contrastPositions, INTENSIFIERS, matchPhrases, negationScope, POST_INTENSIFIERS, preModifier} from "./match.js";
+import {
+  buildPhraseIndex,
+  contrastPositions,
+  INTENSIFIERS,
+  matchPhrases,
+  negationScope,
+  POST_INTENSIFIERS,
+  preModifier
+} from "./match.js";
 import {normalizeTokens, type NormToken} from "./normalize.js";
 
 export interface SentimentMatch {
@@ -93,7 +101,15 @@ export function scoreReview(text: string | null | undefined, options: SentimentO
 
   // "bem" is a positive word ("chegou bem") unless it modifies the next match ("bem rapido", "bem antes do prazo").
   const startsMatch = new Set(found.map((m) => m.from));
-  found = found.filter((m) => !(m.to - m.from === 1 && INTENSIFIERS.has(words[m.from]!) && startsMatch.has(m.to) && tokens[m.to]!.breakBefore === "none"));
+  found = found.filter(
+    (m) =>
+      !(
+        m.to - m.from === 1 &&
+        INTENSIFIERS.has(words[m.from]!) &&
+        startsMatch.has(m.to) &&
+        tokens[m.to]!.breakBefore === "none"
+      )
+  );
 
   const consumed = new Array<boolean>(tokens.length).fill(false);
   for (const m of found) for (let k = m.from; k < m.to; k++) consumed[k] = true;
@@ -123,7 +139,8 @@ export function scoreReview(text: string | null | undefined, options: SentimentO
       usedModifier.add(pre.index);
     } else {
       const after = tokens[m.to];
-      const post = after && after.breakBefore === "none" && !consumed[m.to] ? POST_INTENSIFIERS.get(after.word) : undefined;
+      const post =
+        after && after.breakBefore === "none" && !consumed[m.to] ? POST_INTENSIFIERS.get(after.word) : undefined;
       const introducesNext = matchStarts.has(m.to + 1) && tokens[m.to + 1]!.breakBefore === "none";
       if (post !== undefined && !introducesNext && !usedModifier.has(m.to)) {
         modifier = after!.word;
@@ -139,7 +156,8 @@ export function scoreReview(text: string | null | undefined, options: SentimentO
       const opensSentence = c === 0 || tokens[c]!.breakBefore === "sentence";
       const ms = sentence[m.from]!;
       if (ms === cs && m.from > c) contrast = "after";
-      else if (contrast !== "after" && ((ms === cs && m.from < c) || (opensSentence && ms === cs - 1))) contrast = "before";
+      else if (contrast !== "after" && ((ms === cs && m.from < c) || (opensSentence && ms === cs - 1)))
+        contrast = "before";
     }
     if (contrast === "before") weight *= CONTRAST_BEFORE_FACTOR;
     else if (contrast === "after") weight *= CONTRAST_AFTER_FACTOR;

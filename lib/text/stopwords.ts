@@ -6,7 +6,18 @@
 //   intensifiers / diminishers: muito, pouco, bem, mal, demais, bastante, super;
 //   delivery state: ainda, so, apenas ("ainda nao recebi", "veio so uma peca").
 
-export const NEGATION_WORDS: ReadonlySet<string> = new Set(["nao", "nem", "nunca", "jamais", "sem", "nenhum", "nenhuma", "nada", "ninguem", "tampouco"]);
+export const NEGATION_WORDS: ReadonlySet<string> = new Set([
+  "nao",
+  "nem",
+  "nunca",
+  "jamais",
+  "sem",
+  "nenhum",
+  "nenhuma",
+  "nada",
+  "ninguem",
+  "tampouco"
+]);
 
 const WORDS = `
 a ao aos aquela aquelas aquele aqueles aquilo as ate com como da das de dela delas dele deles depois do dos e ela elas

@@ -8,7 +8,14 @@
 import {buildPhraseIndex, contrastPositions, matchPhrases, negationScope, type PhraseIndex} from "./match.js";
 import {normalizeTokens, type NormToken} from "./normalize.js";
 
-export type ThemeId = "late_delivery" | "not_received" | "wrong_or_defective" | "good_product" | "fast_delivery" | "store_service" | "price";
+export type ThemeId =
+  | "late_delivery"
+  | "not_received"
+  | "wrong_or_defective"
+  | "good_product"
+  | "fast_delivery"
+  | "store_service"
+  | "price";
 
 export interface ThemeDefinition {
   id: ThemeId;
@@ -39,10 +46,18 @@ export interface ThemeHit {
   matches: ThemeMatch[];
 }
 
-const list = (s: string) => s.split(",").map((t) => t.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
 
-const DELIVERY_CUES = list("chegou, chegaram, chegada, entrega, entregue, entregou, entregaram, envio, enviado, enviou, despacho, despachado, frete, correios, transportadora, recebi, recebido, recebemos, prazo");
-const PRODUCT_CUES = list("produto, produtos, qualidade, material, item, itens, peca, pecas, acabamento, tecido, tamanho, modelo, cor, mercadoria, aparelho, funciona, funcionou, relogio, roupa, cama, mesa, livro, perfume, tenis");
+const DELIVERY_CUES = list(
+  "chegou, chegaram, chegada, entrega, entregue, entregou, entregaram, envio, enviado, enviou, despacho, despachado, frete, correios, transportadora, recebi, recebido, recebemos, prazo"
+);
+const PRODUCT_CUES = list(
+  "produto, produtos, qualidade, material, item, itens, peca, pecas, acabamento, tecido, tamanho, modelo, cor, mercadoria, aparelho, funciona, funcionou, relogio, roupa, cama, mesa, livro, perfume, tenis"
+);
 
 export const THEMES: readonly ThemeDefinition[] = [
   {
@@ -67,7 +82,8 @@ export const THEMES: readonly ThemeDefinition[] = [
   {
     id: "wrong_or_defective",
     label: "Wrong, missing or defective item",
-    description: "The item was wrong, different from the listing, incomplete, damaged, defective, fake or stopped working.",
+    description:
+      "The item was wrong, different from the listing, incomplete, damaged, defective, fake or stopped working.",
     phrases: list(
       "errado, errada, errados, erradas, trocado, trocada, diferente do anunciado, diferente da foto, diferente do pedido, diferente do que comprei, diferente do que pedi, outro produto, produto diferente, cor diferente, outra cor, nao corresponde, veio errado, veio outro, faltou, faltaram, faltando, incompleto, incompleta, veio so, veio apenas, so veio, so recebi, recebi so, recebi apenas, chegou so, chegou apenas, so chegou, defeito, defeitos, defeituoso, defeituosa, quebrado, quebrada, quebrados, quebrou, trincado, trincada, danificado, danificada, avariado, avariada, amassado, amassada, rasgado, rasgada, riscado, riscada, estragado, estragada, vazando, falsificado, falsificada, falso, falsa, pirata, replica, nao e original, nao original, nao funciona, nao funcionou, parou de funcionar, nao liga, nao veio o, nao veio a, nao veio os, nao veio as, nao veio nenhum, nao veio nenhuma, veio sem"
     )
@@ -79,7 +95,9 @@ export const THEMES: readonly ThemeDefinition[] = [
     phrases: list(
       "lindo, linda, lindos, lindas, bonito, bonita, maravilhoso, maravilhosa, adorei, amei, de qualidade, boa qualidade, otima qualidade, excelente qualidade, qualidade excelente, qualidade otima, funciona bem, funcionando bem, funcionou bem, funciona perfeitamente, conforme anunciado, conforme descrito, conforme descricao, como anunciado, como descrito, igual a foto, igual da foto, superou as expectativas, acima das expectativas, o que esperava, o que eu esperava, produto bom, produto otimo, produto excelente, produto perfeito, bom produto, otimo produto, excelente produto, produto de qualidade"
     ),
-    cuedPhrases: list("bom, boa, otimo, otima, excelente, perfeito, perfeita, gostei, gostamos, satisfeito, satisfeita, impecavel, top, recomendo"),
+    cuedPhrases: list(
+      "bom, boa, otimo, otima, excelente, perfeito, perfeita, gostei, gostamos, satisfeito, satisfeita, impecavel, top, recomendo"
+    ),
     cues: PRODUCT_CUES
   },
   {
@@ -95,7 +113,8 @@ export const THEMES: readonly ThemeDefinition[] = [
   {
     id: "store_service",
     label: "Store service",
-    description: "The seller's or store's service: contact and answers, returns and refunds, trust, courtesy, recommendations of the store.",
+    description:
+      "The seller's or store's service: contact and answers, returns and refunds, trust, courtesy, recommendations of the store.",
     phrases: list(
       "atendimento, vendedor, vendedora, vendedores, loja, lojas, lojista, sac, suporte, sem resposta, sem retorno, nenhum retorno, nenhuma resposta, nao responde, nao respondem, nao responderam, ninguem responde, entrei em contato, entrar em contato, devolucao, devolver, reembolso, estorno, cancelamento, cancelar, dinheiro de volta, confiavel, confiaveis, atencioso, atenciosa, prestativo, prestativa, descaso, enganado, enganada, enganosa, propaganda enganosa, golpe, procon, reclame aqui, desrespeito, falta de respeito, recomendo a loja, recomendo o vendedor, parceiro, parceiros"
     ),
@@ -105,7 +124,9 @@ export const THEMES: readonly ThemeDefinition[] = [
     id: "price",
     label: "Price",
     description: "Comments on price, value for money or shipping cost.",
-    phrases: list("preco, precos, barato, barata, baratinho, caro, cara demais, carissimo, custo beneficio, em conta, vale a pena, valeu a pena, nao compensa, frete caro, promocao, valor"),
+    phrases: list(
+      "preco, precos, barato, barata, baratinho, caro, cara demais, carissimo, custo beneficio, em conta, vale a pena, valeu a pena, nao compensa, frete caro, promocao, valor"
+    ),
     negatable: false
   }
 ];
@@ -133,7 +154,10 @@ function compile(themes: readonly ThemeDefinition[]): {index: PhraseIndex<Entry>
   return {index: buildPhraseIndex(entries), byId};
 }
 
-const perThemeCache = new WeakMap<readonly ThemeDefinition[], Map<ThemeId, {index: PhraseIndex<Entry>; theme: CompiledTheme}>>();
+const perThemeCache = new WeakMap<
+  readonly ThemeDefinition[],
+  Map<ThemeId, {index: PhraseIndex<Entry>; theme: CompiledTheme}>
+>();
 
 function compiledPerTheme(themes: readonly ThemeDefinition[]) {
   let out = perThemeCache.get(themes);
@@ -170,7 +194,8 @@ export function assignThemes(text: string | null | undefined, themes: readonly T
       const end = tokens[m.to - 1]!.end;
       matches.push({term: m.entry.term, text: source.slice(start, end), start, end, negated});
     }
-    if (matches.length) hits.push({id: theme.def.id, label: theme.def.label, description: theme.def.description, matches});
+    if (matches.length)
+      hits.push({id: theme.def.id, label: theme.def.label, description: theme.def.description, matches});
   }
   return hits;
 }

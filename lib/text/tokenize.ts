@@ -16,11 +16,19 @@ export function tokenize(text: string, options: TokenizeOptions = {}): string[] 
 }
 
 /** Like `tokenize` but with offsets into `text` and the punctuation break before each token. */
-export function tokenizeDetailed(text: string, {removeStopwords = false, minLength = 1}: TokenizeOptions = {}): NormToken[] {
+export function tokenizeDetailed(
+  text: string,
+  {removeStopwords = false, minLength = 1}: TokenizeOptions = {}
+): NormToken[] {
   const out: NormToken[] = [];
   let carry: NormToken["breakBefore"] = "none";
   for (const t of normalizeTokens(text)) {
-    const brk: NormToken["breakBefore"] = carry === "sentence" || t.breakBefore === "sentence" ? "sentence" : carry === "clause" || t.breakBefore === "clause" ? "clause" : "none";
+    const brk: NormToken["breakBefore"] =
+      carry === "sentence" || t.breakBefore === "sentence"
+        ? "sentence"
+        : carry === "clause" || t.breakBefore === "clause"
+          ? "clause"
+          : "none";
     if (t.word.length < minLength || (removeStopwords && STOPWORDS.has(t.word))) {
       carry = brk;
       continue;

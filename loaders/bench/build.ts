@@ -15,7 +15,12 @@ interface Run {
 
 /** Runs a command under GNU time: wall seconds and the peak RSS of the largest process in the tree. */
 function timed(command: string[], env: NodeJS.ProcessEnv): Run {
-  const run = spawnSync("/usr/bin/time", ["-f", "BENCH %e %M", ...command], {cwd: PROJECT_ROOT, env, encoding: "utf8", maxBuffer: 1 << 28});
+  const run = spawnSync("/usr/bin/time", ["-f", "BENCH %e %M", ...command], {
+    cwd: PROJECT_ROOT,
+    env,
+    encoding: "utf8",
+    maxBuffer: 1 << 28
+  });
   const match = /BENCH ([\d.]+) (\d+)/.exec(run.stderr);
   if (run.status !== 0 || !match) throw new Error(`${command.join(" ")} failed:\n${run.stderr.slice(-3000)}`);
   return {seconds: Number(match[1]), peakMB: Number(match[2]) / 1024, stderr: run.stderr};
@@ -28,9 +33,24 @@ export function benchBuild(): void {
   const rows: string[][] = [];
   for (const scale of scales) {
     const work = mkdtempSync(join(tmpdir(), `olist-bench-${scale}-`));
-    const env = {...process.env, SYNTH_SCALE: String(scale), OLIST_CACHE_DIR: join(work, "cache"), SITE_OUTPUT: join(work, "dist"), OLIST_DATA_DIR: "", ANALYSIS_DATE: ""};
+    const env = {
+      ...process.env,
+      SYNTH_SCALE: String(scale),
+      OLIST_CACHE_DIR: join(work, "cache"),
+      SITE_OUTPUT: join(work, "dist"),
+      OLIST_DATA_DIR: "",
+      ANALYSIS_DATE: ""
+    };
     process.stderr.write(`bench: scale ${scale} …\n`);
-    const ingest = timed(["npx", "tsx", "-e", `import("./loaders/warehouse/warehouse.ts").then(async (m) => (await m.openWarehouse()).close())`], env);
+    const ingest = timed(
+      [
+        "npx",
+        "tsx",
+        "-e",
+        `import("./loaders/warehouse/warehouse.ts").then(async (m) => (await m.openWarehouse()).close())`
+      ],
+      env
+    );
     const build = timed(["npm", "run", "build"], env);
     utimesSync(join(PROJECT_ROOT, "src", "index.md"), new Date(), new Date());
     rmSync(join(work, "dist"), {recursive: true, force: true});
@@ -48,8 +68,20 @@ export function benchBuild(): void {
     rmSync(work, {recursive: true, force: true});
   }
 
-  const header = ["scale", "generate s", "ingest s", "gen+ingest peak MB", "site build s", "build peak MB", "cold total s", "warm rebuild s"];
+  const header = [
+    "scale",
+    "generate s",
+    "ingest s",
+    "gen+ingest peak MB",
+    "site build s",
+    "build peak MB",
+    "cold total s",
+    "warm rebuild s"
+  ];
   console.log(header.join("\t"));
   for (const row of rows) console.log(row.join("\t"));
-  if (rows.length === 2) console.log(`cold total ratio scale ${scales[1]} / scale ${scales[0]}: ${(Number(rows[1]![6]) / Number(rows[0]![6])).toFixed(2)}`);
+  if (rows.length === 2)
+    console.log(
+      `cold total ratio scale ${scales[1]} / scale ${scales[0]}: ${(Number(rows[1]![6]) / Number(rows[0]![6])).toFixed(2)}`
+    );
 }

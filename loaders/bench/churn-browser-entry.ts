@@ -12,7 +12,11 @@ export interface BrowserTiming {
   perCustomerMs: number[];
 }
 
-function timeScoreAndExplain(model: ChurnModel & {preprocessing: {encoder: ChurnEncoder}}, rows: FeatureRow[], repeats: number): BrowserTiming {
+function timeScoreAndExplain(
+  model: ChurnModel & {preprocessing: {encoder: ChurnEncoder}},
+  rows: FeatureRow[],
+  repeats: number
+): BrowserTiming {
   let sink = 0;
   const once = (explainer: ReturnType<typeof makeExplainer>, row: FeatureRow) => {
     const x = encodeRow(model.preprocessing.encoder, row);

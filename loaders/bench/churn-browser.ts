@@ -9,16 +9,38 @@ import type {BrowserTiming} from "./churn-browser-entry.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+];
 
-export async function browserScoreAndExplain(model: object, rows: FeatureRow[], repeats: number): Promise<BrowserTiming> {
-  const bundle = await build({entryPoints: [join(HERE, "churn-browser-entry.ts")], bundle: true, write: false, format: "iife", platform: "browser", target: "es2022"});
+export async function browserScoreAndExplain(
+  model: object,
+  rows: FeatureRow[],
+  repeats: number
+): Promise<BrowserTiming> {
+  const bundle = await build({
+    entryPoints: [join(HERE, "churn-browser-entry.ts")],
+    bundle: true,
+    write: false,
+    format: "iife",
+    platform: "browser",
+    target: "es2022"
+  });
   const browser = await chromium.launch({executablePath: CHROMIUM, args: FLAGS});
   try {
     const page = await browser.newPage();
     await page.addScriptTag({content: bundle.outputFiles[0]!.text});
     return await page.evaluate(
-      ([m, r, k]) => (globalThis as unknown as {timeScoreAndExplain: (m: unknown, r: unknown, k: number) => BrowserTiming}).timeScoreAndExplain(m, r, k),
+      ([m, r, k]) =>
+        (
+          globalThis as unknown as {timeScoreAndExplain: (m: unknown, r: unknown, k: number) => BrowserTiming}
+        ).timeScoreAndExplain(m, r, k),
       [model, rows, repeats] as const
     );
   } finally {

@@ -53,6 +53,15 @@ function csv(names: string[], table: ColumnTable, labels: Uint8Array): string {
 export function writeSnapshotCsvs(snapshots: EncodedSnapshots, dir: string): void {
   mkdirSync(dir, {recursive: true});
   writeFileSync(join(dir, "training.csv"), csv(snapshots.names, snapshots.training.table, snapshots.training.labels));
-  writeFileSync(join(dir, "evaluation.csv"), csv(snapshots.names, snapshots.evaluation.table, snapshots.evaluation.labels));
-  writeFileSync(join(dir, "features.json"), JSON.stringify({window: snapshots.window, features: snapshots.encoder.features.map(({name, kind}) => ({name, kind}))}));
+  writeFileSync(
+    join(dir, "evaluation.csv"),
+    csv(snapshots.names, snapshots.evaluation.table, snapshots.evaluation.labels)
+  );
+  writeFileSync(
+    join(dir, "features.json"),
+    JSON.stringify({
+      window: snapshots.window,
+      features: snapshots.encoder.features.map(({name, kind}) => ({name, kind}))
+    })
+  );
 }

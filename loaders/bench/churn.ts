@@ -61,19 +61,25 @@ function pythonReady(): boolean {
   const check = () => spawnSync(PYTHON, ["-c", "import sklearn, xgboost, pandas"], {stdio: "ignore"}).status === 0;
   if (check()) return true;
   log("bench churn: installing python3-sklearn, python3-xgboost and python3-pandas with apt-get …");
-  spawnSync("apt-get", ["install", "-y", "python3-sklearn", "python3-xgboost", "python3-pandas"], {stdio: ["ignore", "ignore", "inherit"]});
+  spawnSync("apt-get", ["install", "-y", "python3-sklearn", "python3-xgboost", "python3-pandas"], {
+    stdio: ["ignore", "ignore", "inherit"]
+  });
   return check();
 }
 
 function runPeers(dir: string): PeerResult[] | string {
-  if (!pythonReady()) return "skipped: /usr/bin/python3 cannot import sklearn, xgboost and pandas, and apt-get could not install them";
+  if (!pythonReady())
+    return "skipped: /usr/bin/python3 cannot import sklearn, xgboost and pandas, and apt-get could not install them";
   const run = spawnSync(PYTHON, [join(HERE, "churn_peers.py"), dir, String(REPEATS)], {
     encoding: "utf8",
     env: {...process.env, OMP_NUM_THREADS: "1", OPENBLAS_NUM_THREADS: "1", MKL_NUM_THREADS: "1"},
     maxBuffer: 1 << 24
   });
   if (run.status !== 0) return `skipped: churn_peers.py failed:\n${run.stderr.slice(-2000)}`;
-  return run.stdout.trim().split("\n").map((line) => JSON.parse(line) as PeerResult);
+  return run.stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as PeerResult);
 }
 
 /** Our three learners refitted REPEATS times each as the build fits them: median fit seconds and ROC-AUC. */
@@ -100,7 +106,8 @@ function refitOurs(s: EncodedSnapshots, run: ChurnRun): Map<string, {fit: number
       const runs = Array.from({length: REPEATS}, fit);
       const auc = Number(rocAuc(s.evaluation.labels, runs[0]!.probs).toPrecision(6));
       const built = run.results.find((r) => r.name === name)!.metrics.roc_auc;
-      if (auc !== built) throw new Error(`bench churn: ${name} refitted gives ROC-AUC ${auc}, the build's run ${built}`);
+      if (auc !== built)
+        throw new Error(`bench churn: ${name} refitted gives ROC-AUC ${auc}, the build's run ${built}`);
       return [name, {fit: median(runs.map((r) => r.seconds)), auc}];
     })
   );
@@ -116,7 +123,9 @@ function referenceForests(s: EncodedSnapshots) {
     const j = Math.floor(rng.next() * (i + 1));
     [churners[i], churners[j]] = [churners[j]!, churners[i]!];
   }
-  const rows = [...returners, ...churners.slice(0, Math.max(0, REFERENCE_ROWS - returners.length))].sort((a, b) => a - b);
+  const rows = [...returners, ...churners.slice(0, Math.max(0, REFERENCE_ROWS - returners.length))].sort(
+    (a, b) => a - b
+  );
   const labels = rows.map((i) => y[i]!);
   // ml-cart compares numbers only: missing values become a value below every feature
   const matrix = (table: ColumnTable, at: ArrayLike<number>) =>
@@ -125,15 +134,26 @@ function referenceForests(s: EncodedSnapshots) {
 
   let started = performance.now();
   const reference = new RandomForestClassifier({
-    nEstimators: REFERENCE_FOREST.nTrees, maxFeatures: 0.3, replacement: false, useSampleBagging: true, seed: REFERENCE_FOREST.seed, noOOB: true,
+    nEstimators: REFERENCE_FOREST.nTrees,
+    maxFeatures: 0.3,
+    replacement: false,
+    useSampleBagging: true,
+    seed: REFERENCE_FOREST.seed,
+    noOOB: true,
     treeOptions: {maxDepth: REFERENCE_FOREST.maxDepth, minNumSamples: 5, gainThreshold: 0}
   });
   reference.train(matrix(s.training.table, rows), labels);
   const referenceSeconds = elapsed(started);
   // the vote fraction for "churned" over all trees (its predictProbability drops the first tree's vote)
-  const votes = reference.predictionValues(matrix(s.evaluation.table, evalRows)).to2DArray().map((v: number[]) => v.reduce((a, b) => a + b, 0) / v.length);
+  const votes = reference
+    .predictionValues(matrix(s.evaluation.table, evalRows))
+    .to2DArray()
+    .map((v: number[]) => v.reduce((a, b) => a + b, 0) / v.length);
 
-  const table = {nRows: rows.length, columns: s.training.table.columns.map((c) => Float64Array.from(rows, (i) => c[i]!))};
+  const table = {
+    nRows: rows.length,
+    columns: s.training.table.columns.map((c) => Float64Array.from(rows, (i) => c[i]!))
+  };
   started = performance.now();
   const {model} = trainForest({table, labels}, {...REFERENCE_FOREST, minSamplesLeaf: 5});
   const oursSeconds = elapsed(started);
@@ -153,7 +173,9 @@ export async function benchChurn(): Promise<void> {
   try {
     await withWarehouse(async (warehouse) => {
       const window = await churnWindow(warehouse);
-      log(`bench churn: training as the build does (${warehouse.source.name}, cutoffs ${window.trainingCutoff} and ${window.evaluationCutoff}) …`);
+      log(
+        `bench churn: training as the build does (${warehouse.source.name}, cutoffs ${window.trainingCutoff} and ${window.evaluationCutoff}) …`
+      );
       let started = performance.now();
       const run = await trainChurn(warehouse, window, log);
       const trainSeconds = elapsed(started);
@@ -163,8 +185,15 @@ export async function benchChurn(): Promise<void> {
         throw new Error("bench churn: the exported training snapshot is not the one the model was trained on");
       }
       writeSnapshotCsvs(snapshots, dir);
-      const chosen = {...gbdtParams(run.chosen.params), nRounds: run.chosen.n_rounds, classWeights: run.chosen.params.classWeights};
-      writeFileSync(join(dir, "params.json"), JSON.stringify({gbdt: chosen, forest: FOREST_PARAMS, logistic: run.logistic_params}));
+      const chosen = {
+        ...gbdtParams(run.chosen.params),
+        nRounds: run.chosen.n_rounds,
+        classWeights: run.chosen.params.classWeights
+      };
+      writeFileSync(
+        join(dir, "params.json"),
+        JSON.stringify({gbdt: chosen, forest: FOREST_PARAMS, logistic: run.logistic_params})
+      );
       log(`bench churn: our learners, ${REPEATS} fits each …`);
       const ours = refitOurs(snapshots, run);
       log("bench churn: peers …");
@@ -172,28 +201,64 @@ export async function benchChurn(): Promise<void> {
       log(`bench churn: ml-random-forest on ${REFERENCE_ROWS} rows …`);
       const reference = referenceForests(snapshots);
       log("bench churn: Chromium …");
-      const sample = snapshots.evaluationRows.filter((_, i) => i % Math.max(1, Math.floor(snapshots.evaluationRows.length / BROWSER_CUSTOMERS)) === 0).slice(0, BROWSER_CUSTOMERS);
+      const sample = snapshots.evaluationRows
+        .filter((_, i) => i % Math.max(1, Math.floor(snapshots.evaluationRows.length / BROWSER_CUSTOMERS)) === 0)
+        .slice(0, BROWSER_CUSTOMERS);
       const browser = await browserScoreAndExplain(run.model, sample, BROWSER_REPEATS);
 
       const baselines = new Map(run.results.map((r) => [r.name, r]));
       const c = run.counts;
-      console.log(`\nchurn: ${warehouse.source.name} data, training snapshot ${window.trainingCutoff} (${c.training} people, ${c.training - c.training_churned} returners), ` +
-        `evaluation snapshot ${window.evaluationCutoff} (${c.evaluation} people, ${c.evaluation - c.evaluation_churned} returners), one thread`);
-      console.log(`churn training as in the build: ${f2(trainSeconds)} s (snapshots ${run.timings.snapshots} s, cross-validation ${run.timings.cross_validation} s, batch scores ${run.timings.batch_scores} s)`);
-      console.log(`GBDT chosen by ${run.cv.length}-point CV: depth ${chosen.maxDepth}, learning rate ${chosen.learningRate}, ${chosen.nRounds} rounds, class weights ${chosen.classWeights}, ` +
-        `subsample ${chosen.subsample}, colsample ${chosen.colsampleByTree}, min child weight ${chosen.minChildWeight}, λ ${chosen.lambda}`);
+      console.log(
+        `\nchurn: ${warehouse.source.name} data, training snapshot ${window.trainingCutoff} (${c.training} people, ${c.training - c.training_churned} returners), ` +
+          `evaluation snapshot ${window.evaluationCutoff} (${c.evaluation} people, ${c.evaluation - c.evaluation_churned} returners), one thread`
+      );
+      console.log(
+        `churn training as in the build: ${f2(trainSeconds)} s (snapshots ${run.timings.snapshots} s, cross-validation ${run.timings.cross_validation} s, batch scores ${run.timings.batch_scores} s)`
+      );
+      console.log(
+        `GBDT chosen by ${run.cv.length}-point CV: depth ${chosen.maxDepth}, learning rate ${chosen.learningRate}, ${chosen.nRounds} rounds, class weights ${chosen.classWeights}, ` +
+          `subsample ${chosen.subsample}, colsample ${chosen.colsampleByTree}, min child weight ${chosen.minChildWeight}, λ ${chosen.lambda}`
+      );
       console.log(`fit times: median of ${REPEATS} fits; ROC-AUC on the evaluation snapshot`);
-      console.log(["ours", "fit s", "AUC", "peer", "fit s", "AUC", "fit ours/peer", "AUC ours/peer", "AUC ours − peer"].join("\t"));
+      console.log(
+        ["ours", "fit s", "AUC", "peer", "fit s", "AUC", "fit ours/peer", "AUC ours/peer", "AUC ours − peer"].join("\t")
+      );
       if (typeof peers === "string") console.log(`peers ${peers}`);
       else {
         for (const p of peers) {
           const o = ours.get(p.peer_of)!;
-          console.log([p.peer_of, f2(o.fit), f3(o.auc), p.name, f2(p.fit_seconds), f3(p.roc_auc), f2(o.fit / p.fit_seconds), f3(o.auc / p.roc_auc), f3(o.auc - p.roc_auc)].join("\t"));
+          console.log(
+            [
+              p.peer_of,
+              f2(o.fit),
+              f3(o.auc),
+              p.name,
+              f2(p.fit_seconds),
+              f3(p.roc_auc),
+              f2(o.fit / p.fit_seconds),
+              f3(o.auc / p.roc_auc),
+              f3(o.auc - p.roc_auc)
+            ].join("\t")
+          );
         }
       }
       const r = reference;
-      console.log([`Random forest (${r.rows}-row sample)`, f2(r.ours.fit), f3(r.ours.auc), "ml-random-forest 2.1.0", f2(r.reference.fit), f3(r.reference.auc), f2(r.ours.fit / r.reference.fit), f3(r.ours.auc / r.reference.auc), f3(r.ours.auc - r.reference.auc)].join("\t"));
-      console.log(`  (sample: all ${r.returners} returners and ${r.rows - r.returners} churners; both ${REFERENCE_FOREST.nTrees} trees of depth ≤ ${REFERENCE_FOREST.maxDepth}; ml-random-forest 30% of the features per tree, ours √p per split)`);
+      console.log(
+        [
+          `Random forest (${r.rows}-row sample)`,
+          f2(r.ours.fit),
+          f3(r.ours.auc),
+          "ml-random-forest 2.1.0",
+          f2(r.reference.fit),
+          f3(r.reference.auc),
+          f2(r.ours.fit / r.reference.fit),
+          f3(r.ours.auc / r.reference.auc),
+          f3(r.ours.auc - r.reference.auc)
+        ].join("\t")
+      );
+      console.log(
+        `  (sample: all ${r.returners} returners and ${r.rows - r.returners} churners; both ${REFERENCE_FOREST.nTrees} trees of depth ≤ ${REFERENCE_FOREST.maxDepth}; ml-random-forest 30% of the features per tree, ours √p per split)`
+      );
       if (typeof peers !== "string") for (const p of peers) console.log(`  ${p.name}: ${p.settings}`);
       for (const name of ["Recency alone", "BG/NBD", "Oracle"]) {
         const b = baselines.get(name);
@@ -202,14 +267,20 @@ export async function benchChurn(): Promise<void> {
 
       const text = JSON.stringify(run.model);
       const gz = gzipSync(text).length;
-      console.log(`model file (churn-model.json): ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (target < 300 KB), ${run.model.trees!.length} trees`);
-      console.log(`Chromium, score + explain one customer: median ${f3(median(browser.perCustomerMs))} ms over ${browser.perCustomerMs.length} customers ` +
-        `(${BROWSER_REPEATS} runs each; slowest ${f3(Math.max(...browser.perCustomerMs))} ms; first customer with the explainer's set-up ${f3(browser.firstMs)} ms; target < 5 ms)`);
+      console.log(
+        `model file (churn-model.json): ${(Buffer.byteLength(text) / 1024).toFixed(1)} KB raw, ${(gz / 1024).toFixed(1)} KB gzipped (target < 300 KB), ${run.model.trees!.length} trees`
+      );
+      console.log(
+        `Chromium, score + explain one customer: median ${f3(median(browser.perCustomerMs))} ms over ${browser.perCustomerMs.length} customers ` +
+          `(${BROWSER_REPEATS} runs each; slowest ${f3(Math.max(...browser.perCustomerMs))} ms; first customer with the explainer's set-up ${f3(browser.firstMs)} ms; target < 5 ms)`
+      );
       if (typeof peers !== "string") {
         const xgb = peers.find((p) => p.name === "XGBoost hist")!;
         const gbdt = ours.get("GBDT")!;
-        console.log(`targets: GBDT AUC ${f3(gbdt.auc)} vs XGBoost ${f3(xgb.roc_auc)} − 0.005 → ${gbdt.auc >= xgb.roc_auc - 0.005 ? "met" : "missed"}; ` +
-          `GBDT fit ${f2(gbdt.fit / xgb.fit_seconds)}× XGBoost's (≤ 3×) → ${gbdt.fit <= 3 * xgb.fit_seconds ? "met" : "missed"}`);
+        console.log(
+          `targets: GBDT AUC ${f3(gbdt.auc)} vs XGBoost ${f3(xgb.roc_auc)} − 0.005 → ${gbdt.auc >= xgb.roc_auc - 0.005 ? "met" : "missed"}; ` +
+            `GBDT fit ${f2(gbdt.fit / xgb.fit_seconds)}× XGBoost's (≤ 3×) → ${gbdt.fit <= 3 * xgb.fit_seconds ? "met" : "missed"}`
+        );
       }
     });
   } finally {

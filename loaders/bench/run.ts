@@ -7,6 +7,7 @@ import {benchBuild} from "./build.js";
 import {benchChurn} from "./churn.js";
 
 const parts = (process.env.BENCH_PARTS ?? "build,churn").split(",").map((p) => p.trim());
-for (const part of parts) if (part !== "build" && part !== "churn") throw new Error(`BENCH_PARTS: unknown part "${part}" (build, churn)`);
+for (const part of parts)
+  if (part !== "build" && part !== "churn") throw new Error(`BENCH_PARTS: unknown part "${part}" (build, churn)`);
 if (parts.includes("build")) benchBuild();
 if (parts.includes("churn")) await benchChurn();

@@ -12,10 +12,14 @@ export const FRAMEWORK_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache
 const STAMP = join(FRAMEWORK_CACHE, "loader-inputs.sha256");
 
 export function loaderInputs(warehouseFingerprint: string, analysisDate: string): string {
-  const code = ["lib", "loaders", join("src", "data"), join("src", "components"), join("src", "charts")].flatMap((dir) =>
-    listFiles(join(PROJECT_ROOT, dir), (name) => /\.(ts|js|sql|json)$/.test(name), PROJECT_ROOT)
+  const code = ["lib", "loaders", join("src", "data"), join("src", "components"), join("src", "charts")].flatMap(
+    (dir) => listFiles(join(PROJECT_ROOT, dir), (name) => /\.(ts|js|sql|json)$/.test(name), PROJECT_ROOT)
   );
-  return createHash("sha256").update(warehouseFingerprint).update(analysisDate).update(hashSources(PROJECT_ROOT, code)).digest("hex");
+  return createHash("sha256")
+    .update(warehouseFingerprint)
+    .update(analysisDate)
+    .update(hashSources(PROJECT_ROOT, code))
+    .digest("hex");
 }
 
 export const readStamp = () => (existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "");

@@ -8,12 +8,12 @@ export const offlineConfig = {
   // removes them: `false` (Framework's own default) still installs them, it only skips LOAD.
   // Consequence: SQL over .parquet files doesn't work in the browser (DuckDB-wasm would fetch the
   // extension); register Arrow (.arrow) files, or FileAttachment(...).parquet() tables, instead.
-  duckdb: { extensions: { json: null, parquet: null } },
+  duckdb: {extensions: {json: null, parquet: null}},
   // The default global stylesheet list includes a Google Fonts stylesheet (Source Serif 4), fetched by
   // every page in the browser; an empty list keeps the theme (observablehq:default.css is built in) and
   // falls back to the local serif font.
   globalStylesheets: [] as string[],
   // Not a network fetch, but without an icon Chromium requests /favicon.ico, which 404s on a static server
   // and shows as a console error in the offline page checks. If the site sets its own `head`, keep this link.
-  head: '<link rel="icon" href="data:,">',
+  head: '<link rel="icon" href="data:,">'
 };

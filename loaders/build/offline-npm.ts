@@ -15,12 +15,12 @@
  *   bundled from Framework's own files, but they import htl, isoformat, @duckdb/duckdb-wasm, apache-arrow
  *   and d3-dsv through `npm:`, which is why those are here.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, posix, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build, type Plugin } from "esbuild";
+import {createHash} from "node:crypto";
+import {existsSync, readFileSync} from "node:fs";
+import {copyFile, mkdir, readdir, readFile, rm, writeFile} from "node:fs/promises";
+import {basename, dirname, join, posix, relative, resolve} from "node:path";
+import {fileURLToPath, pathToFileURL} from "node:url";
+import {build, type Plugin} from "esbuild";
 
 /** Libraries bundled into their own cache entry: everything Framework (or another entry) imports as `npm:`. */
 const PACKAGES = [
@@ -31,7 +31,7 @@ const PACKAGES = [
   "isoformat", // implicit dependency of Inputs; also imported by Plot
   "apache-arrow", // FileAttachment.arrow()/.parquet(), DuckDB results
   "parquet-wasm", // FileAttachment.parquet()
-  "@duckdb/duckdb-wasm", // DuckDBClient, sql front matter
+  "@duckdb/duckdb-wasm" // DuckDBClient, sql front matter
 ] as const;
 
 /** Non-JS files Framework links to by path (dist/libraries.js getImplicitDownloads, client/stdlib/*.js). */
@@ -41,8 +41,8 @@ const EXTRA_FILES: Record<string, string[]> = {
     "dist/duckdb-mvp.wasm",
     "dist/duckdb-eh.wasm",
     "dist/duckdb-browser-mvp.worker.js",
-    "dist/duckdb-browser-eh.worker.js",
-  ],
+    "dist/duckdb-browser-eh.worker.js"
+  ]
 };
 
 /**
@@ -59,7 +59,7 @@ const PLACEHOLDERS = [
   "leaflet",
   "mapbox-gl",
   "topojson-client",
-  "@observablehq/sample-datasets",
+  "@observablehq/sample-datasets"
 ];
 const PLACEHOLDER_VERSION = "0.0.0-offline";
 
@@ -68,7 +68,7 @@ const PLACEHOLDER_VERSION = "0.0.0-offline";
  * resolved as "latest", i.e. the one Arrow the pages use, not the nested copy npm installs for duckdb-wasm
  * (^17). One Arrow module means Arrow tables cross between DuckDB and page code without instanceof trouble.
  */
-const USE_TOP_LEVEL: Record<string, string[]> = { "@duckdb/duckdb-wasm": ["apache-arrow"] };
+const USE_TOP_LEVEL: Record<string, string[]> = {"@duckdb/duckdb-wasm": ["apache-arrow"]};
 
 interface Pkg {
   name: string;
@@ -87,8 +87,8 @@ function findPackage(name: string, fromDir: string): Pkg {
   for (let dir = resolve(fromDir); ; dir = dirname(dir)) {
     const pkgDir = join(dir, "node_modules", name);
     if (existsSync(join(pkgDir, "package.json"))) {
-      const { version } = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf-8")) as { version: string };
-      return { name, version, dir: pkgDir };
+      const {version} = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf-8")) as {version: string};
+      return {name, version, dir: pkgDir};
     }
     if (dirname(dir) === dir) {
       throw new Error(`package "${name}" is not installed (no node_modules/${name} above ${fromDir}); run npm ci`);
@@ -113,7 +113,7 @@ function frameworkDuckDBVersion(frameworkDir: string): string {
 
 const entryOf = (pkg: Pkg) => `${pkg.name}@${pkg.version}`;
 
-export async function fillNpmCache({ root = "src", from = process.cwd() } = {}): Promise<FillResult> {
+export async function fillNpmCache({root = "src", from = process.cwd()} = {}): Promise<FillResult> {
   const start = performance.now();
   const cacheDir = join(resolve(root), ".observablehq", "cache");
   const npmDir = join(cacheDir, "_npm");
@@ -127,7 +127,7 @@ export async function fillNpmCache({ root = "src", from = process.cwd() } = {}):
   if (duckdb.version !== duckdbVersion) {
     throw new Error(
       `node_modules has @duckdb/duckdb-wasm ${duckdb.version}, but Framework ${framework.version} loads exactly ` +
-        `${duckdbVersion}; pin "@duckdb/duckdb-wasm": "${duckdbVersion}" (no caret) in package.json`,
+        `${duckdbVersion}; pin "@duckdb/duckdb-wasm": "${duckdbVersion}" (no caret) in package.json`
     );
   }
 
@@ -138,13 +138,13 @@ export async function fillNpmCache({ root = "src", from = process.cwd() } = {}):
     .update(JSON.stringify([entryOf(framework), [...topLevel.values()].map(entryOf), PLACEHOLDERS]))
     .digest("hex");
   const old = existsSync(manifestPath)
-    ? (JSON.parse(await readFile(manifestPath, "utf-8")) as { key: string; entries: string[]; files: string[] })
+    ? (JSON.parse(await readFile(manifestPath, "utf-8")) as {key: string; entries: string[]; files: string[]})
     : undefined;
   if (old?.key === key && [...old.entries, ...old.files].every((f) => existsSync(join(npmDir, f)))) {
-    return { skipped: true, entries: old.entries, ms: performance.now() - start };
+    return {skipped: true, entries: old.entries, ms: performance.now() - start};
   }
   // Drop what a previous run wrote, so an older version left behind can't win Framework's "highest version".
-  for (const entry of old?.entries ?? []) await rm(join(npmDir, entry), { recursive: true, force: true });
+  for (const entry of old?.entries ?? []) await rm(join(npmDir, entry), {recursive: true, force: true});
 
   const files: string[] = [];
   const done = new Map<string, Promise<void>>(); // NAME@VERSION → bundling in progress or finished
@@ -162,22 +162,24 @@ export async function fillNpmCache({ root = "src", from = process.cwd() } = {}):
       setup(b) {
         // The entry point is the package's own browser ESM entry, resolved like `import "NAME"` from its
         // node_modules (exports + browser conditions), not a file path relative to the working directory.
-        b.onResolve({ filter: /.*/ }, async (args) => {
+        b.onResolve({filter: /.*/}, async (args) => {
           if (args.kind !== "entry-point") return undefined;
           const resolveDir = pkg.dir.slice(0, pkg.dir.lastIndexOf("node_modules"));
-          const result = await b.resolve(pkg.name, { kind: "import-statement", resolveDir });
-          return result.errors.length ? { errors: result.errors } : { path: result.path };
+          const result = await b.resolve(pkg.name, {kind: "import-statement", resolveDir});
+          return result.errors.length ? {errors: result.errors} : {path: result.path};
         });
-        b.onResolve({ filter: /^[^./]/ }, (args) => {
+        b.onResolve({filter: /^[^./]/}, (args) => {
           const name = packageName(args.path);
           // Only whole-package imports of another shared package; deep imports stay inlined.
           if (!name || name !== args.path || name === pkg.name || !topLevel.has(name)) return undefined;
-          const dep = USE_TOP_LEVEL[pkg.name]?.includes(name) ? topLevel.get(name)! : findPackage(name, args.resolveDir);
+          const dep = USE_TOP_LEVEL[pkg.name]?.includes(name)
+            ? topLevel.get(name)!
+            : findPackage(name, args.resolveDir);
           bundle(dep); // usually the top-level copy, already under way; a nested other version gets its own entry
           const target = join(npmDir, entryOf(dep), "_esm.js");
-          return { path: relative(dirname(outfile), target), external: true };
+          return {path: relative(dirname(outfile), target), external: true};
         });
-      },
+      }
     };
     await build({
       entryPoints: [pkg.name], // resolved by the plugin's entry-point hook
@@ -189,13 +191,13 @@ export async function fillNpmCache({ root = "src", from = process.cwd() } = {}):
       minify: true,
       keepNames: true, // the Inspector displays class names (e.g. an Arrow Table), as with jsDelivr's builds
       legalComments: "none",
-      define: { "process.env.NODE_ENV": '"production"' },
+      define: {"process.env.NODE_ENV": '"production"'},
       logLevel: "error",
-      plugins: [shareDependencies],
+      plugins: [shareDependencies]
     });
     files.push(posix.join(entry, "_esm.js"));
     for (const file of EXTRA_FILES[pkg.name] ?? []) {
-      await mkdir(dirname(join(npmDir, entry, file)), { recursive: true });
+      await mkdir(dirname(join(npmDir, entry, file)), {recursive: true});
       await copyFile(join(pkg.dir, file), join(npmDir, entry, file));
       files.push(posix.join(entry, file));
     }
@@ -203,9 +205,11 @@ export async function fillNpmCache({ root = "src", from = process.cwd() } = {}):
 
   for (const pkg of topLevel.values()) bundle(pkg);
   // Bundling can discover more entries (nested versions), so wait until no new ones appear.
-  for (let n = 0; n !== done.size; ) (n = done.size), await Promise.all(done.values());
-  const placeholders = PLACEHOLDERS.filter((name) => !topLevel.has(name)).map((name) => `${name}@${PLACEHOLDER_VERSION}`);
-  for (const entry of placeholders) await mkdir(join(npmDir, entry), { recursive: true });
+  for (let n = 0; n !== done.size;) ((n = done.size), await Promise.all(done.values()));
+  const placeholders = PLACEHOLDERS.filter((name) => !topLevel.has(name)).map(
+    (name) => `${name}@${PLACEHOLDER_VERSION}`
+  );
+  for (const entry of placeholders) await mkdir(join(npmDir, entry), {recursive: true});
 
   // Framework answers "which version?" with the highest cached folder, and creates that folder before it
   // downloads; a build that reached the registry but not jsDelivr leaves an empty, newer NAME@VERSION behind
@@ -215,22 +219,24 @@ export async function fillNpmCache({ root = "src", from = process.cwd() } = {}):
     for (const entry of await readdir(parent)) {
       const folder = join(parent, entry);
       if (entry.startsWith(`${basename(name)}@`) && !done.has(relative(npmDir, folder))) {
-        if ((await readdir(folder)).length === 0) await rm(folder, { recursive: true });
+        if ((await readdir(folder)).length === 0) await rm(folder, {recursive: true});
       }
     }
   }
 
   const entries = [...done.keys(), ...placeholders].sort();
-  await writeFile(manifestPath, JSON.stringify({ key, entries, files: files.sort() }, null, 2) + "\n");
-  return { skipped: false, entries, ms: performance.now() - start };
+  await writeFile(manifestPath, JSON.stringify({key, entries, files: files.sort()}, null, 2) + "\n");
+  return {skipped: false, entries, ms: performance.now() - start};
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const root = process.argv[2] ?? "src";
   try {
-    const { skipped, entries, ms } = await fillNpmCache({ root });
+    const {skipped, entries, ms} = await fillNpmCache({root});
     const where = join(root, ".observablehq", "cache", "_npm");
-    console.error(`offline-npm: ${skipped ? "up to date" : "filled"} ${where}: ${entries.join(", ")} (${Math.round(ms)} ms)`);
+    console.error(
+      `offline-npm: ${skipped ? "up to date" : "filled"} ${where}: ${entries.join(", ")} (${Math.round(ms)} ms)`
+    );
   } catch (error) {
     console.error(`offline-npm: FAILED: ${error instanceof Error ? error.message : error}`);
     process.exit(1);

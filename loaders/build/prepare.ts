@@ -36,4 +36,6 @@ if (previous !== inputs) {
   writeStamp(inputs);
   log(`prepare: loader inputs changed${previous ? "" : " (first build)"}; cached loader outputs cleared`);
 }
-log(`prepare: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data: ${warehouse.source.name}, analysis date ${analysisDate})`);
+log(
+  `prepare: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data: ${warehouse.source.name}, analysis date ${analysisDate})`
+);

@@ -49,7 +49,8 @@ export function installCanvasPixels(window: Window & typeof globalThis): void {
   const proto = window.HTMLCanvasElement.prototype;
   const buffer = (canvas: HTMLCanvasElement) => {
     let data = pixels.get(canvas);
-    if (!data || data.length !== canvas.width * canvas.height * 4) pixels.set(canvas, (data = new Uint8Array(canvas.width * canvas.height * 4)));
+    if (!data || data.length !== canvas.width * canvas.height * 4)
+      pixels.set(canvas, (data = new Uint8Array(canvas.width * canvas.height * 4)));
     return data;
   };
   proto.getContext = function (this: HTMLCanvasElement, type: string) {
@@ -64,7 +65,8 @@ export function installCanvasPixels(window: Window & typeof globalThis): void {
       fillRect(x: number, y: number, w: number, h: number) {
         const data = buffer(canvas);
         for (let j = Math.max(0, y); j < Math.min(canvas.height, y + h); j++) {
-          for (let i = Math.max(0, x); i < Math.min(canvas.width, x + w); i++) data.set([fill.r, fill.g, fill.b, fill.a], (j * canvas.width + i) * 4);
+          for (let i = Math.max(0, x); i < Math.min(canvas.width, x + w); i++)
+            data.set([fill.r, fill.g, fill.b, fill.a], (j * canvas.width + i) * 4);
         }
       }
     };

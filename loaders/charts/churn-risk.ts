@@ -9,7 +9,9 @@ type Scored = Pick<BatchScore, "churn_probability" | "seed_rule_status" | "value
 
 /** About `target` bins with round edges (d3's nice domain and thresholds) over the observed probabilities. */
 export function riskBins(scores: readonly Scored[], target = 25): RiskBin[] {
-  const binner = bin<Scored, number>().value((s) => s.churn_probability).thresholds(target);
+  const binner = bin<Scored, number>()
+    .value((s) => s.churn_probability)
+    .thresholds(target);
   // A model that gives everyone the same probability (a tiny data set) would make one bin of zero width.
   const [lo, hi] = extent(scores, (s) => s.churn_probability);
   if (lo !== undefined && lo === hi) binner.domain([Math.max(0, lo - 0.005), Math.min(1, hi + 0.005)]);

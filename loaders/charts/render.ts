@@ -37,9 +37,15 @@ function swatchesSvg(legend: Element, document: Document, width: number): Elemen
     if (item.localName === "style") continue;
     const label = item.textContent?.trim() ?? "";
     const itemWidth = 18 + 6.2 * label.length + 14; // square, label at about 6.2 px a character (DejaVu Sans 10 px)
-    if (x > 0 && x + itemWidth > width) (x = 0), (y += rowHeight);
+    if (x > 0 && x + itemWidth > width) ((x = 0), (y += rowHeight));
     const square = svg.appendChild(document.createElementNS(SVG_NS, "rect"));
-    for (const [name, value] of [["x", x], ["y", y + 3], ["width", 12], ["height", 12]] as const) square.setAttribute(name, String(value));
+    for (const [name, value] of [
+      ["x", x],
+      ["y", y + 3],
+      ["width", 12],
+      ["height", 12]
+    ] as const)
+      square.setAttribute(name, String(value));
     square.setAttribute("fill", item.querySelector("svg")?.getAttribute("fill") ?? "currentColor");
     const text = svg.appendChild(document.createElementNS(SVG_NS, "text"));
     text.setAttribute("x", String(x + 18));
@@ -54,7 +60,10 @@ function swatchesSvg(legend: Element, document: Document, width: number): Elemen
 }
 
 /** Stacks the chart's SVGs (a legend ramp and the plot, for instance) under a title, in one SVG document. */
-export function renderStandaloneSvg(draw: (options: {width: number; document: Document}) => Node, {title, subtitle, width = 800, theme}: StandaloneOptions): string {
+export function renderStandaloneSvg(
+  draw: (options: {width: number; document: Document}) => Node,
+  {title, subtitle, width = 800, theme}: StandaloneOptions
+): string {
   const {window} = new JSDOM("<!DOCTYPE html><body></body>");
   installCanvasPixels(window as unknown as Window & typeof globalThis); // continuous colour legends
   const document = window.document;
@@ -69,7 +78,11 @@ export function renderStandaloneSvg(draw: (options: {width: number; document: Do
   background.setAttribute("fill", "white");
   const margin = 12;
   let y = margin;
-  for (const [text, size, weight] of [[title, 18, "bold"], ...(subtitle ? [[subtitle, 12, "normal"]] : [])] as [string, number, string][]) {
+  for (const [text, size, weight] of [[title, 18, "bold"], ...(subtitle ? [[subtitle, 12, "normal"]] : [])] as [
+    string,
+    number,
+    string
+  ][]) {
     y += size + 4;
     const label = root.appendChild(document.createElementNS(SVG_NS, "text"));
     label.setAttribute("x", String(margin));

@@ -2,7 +2,15 @@
 // the churn class says little on its own, so the precision–recall view and the gains are also given for the
 // rare class, the people who come back (scored by 1 − P(churn)).
 import {rocPoints, prPoints, type PrPoint, type RocPoint} from "../../lib/churn/curves.js";
-import {averagePrecision, brierScore, calibrationBins, liftAt, logLoss, rocAuc, type CalibrationBin} from "../../lib/ml/metrics.js";
+import {
+  averagePrecision,
+  brierScore,
+  calibrationBins,
+  liftAt,
+  logLoss,
+  rocAuc,
+  type CalibrationBin
+} from "../../lib/ml/metrics.js";
 
 export interface ModelMetrics {
   roc_auc: number;
@@ -58,11 +66,15 @@ export function modelMetrics(labels: ArrayLike<number>, probs: ArrayLike<number>
 export function modelCurves(labels: ArrayLike<number>, probs: ArrayLike<number>): ModelCurves {
   const ret = returnLabels(labels);
   const q = returnScores(probs);
-  const round = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? r6(v) : v])) as T;
+  const round = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? r6(v) : v])) as T;
   return {
     roc: rocPoints(labels, probs, 120).map(round),
     pr_return: prPoints(ret, q, 120).map(round),
     calibration: calibrationBins(ret, q, 10, "quantile").map(round),
-    return_gains: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((fraction) => ({fraction, gain: r6(liftAt(ret, q, fraction).gain)}))
+    return_gains: [0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1].map((fraction) => ({
+      fraction,
+      gain: r6(liftAt(ret, q, fraction).gain)
+    }))
   };
 }

@@ -21,7 +21,11 @@ export interface BeeswarmPoint {
   value_rank: number | null;
 }
 
-export function explainSample(model: ChurnModel, table: ColumnTable, opts: {sample: number; beeswarmRows: number; topFeatures: number; seed: number}) {
+export function explainSample(
+  model: ChurnModel,
+  table: ColumnTable,
+  opts: {sample: number; beeswarmRows: number; topFeatures: number; seed: number}
+) {
   const rows = sampleRows(table.nRows, opts.sample, new Rng(opts.seed));
   const sample = takeRows(table, rows);
   const {values, nFeatures} = explainBatch(model, sample);
@@ -38,12 +42,18 @@ export function explainSample(model: ChurnModel, table: ColumnTable, opts: {samp
   const beeswarm: BeeswarmPoint[] = [];
   for (const j of top) {
     const col = sample.columns[j]!;
-    const present = Array.from({length: n}, (_, i) => col[i]!).filter((v) => v === v).sort((a, b) => a - b);
+    const present = Array.from({length: n}, (_, i) => col[i]!)
+      .filter((v) => v === v)
+      .sort((a, b) => a - b);
     for (let i = 0; i < m; i++) {
       const v = col[i]!;
       let below = 0;
       if (v === v) while (below < present.length && present[below]! < v) below++;
-      beeswarm.push({feature: model.featureNames[j]!, shap: r4(values[i * nFeatures + j]!), value_rank: v === v ? r4(present.length > 1 ? below / (present.length - 1) : 0.5) : null});
+      beeswarm.push({
+        feature: model.featureNames[j]!,
+        shap: r4(values[i * nFeatures + j]!),
+        value_rank: v === v ? r4(present.length > 1 ? below / (present.length - 1) : 0.5) : null
+      });
     }
   }
   return {importance, beeswarm, sampleSize: n};
@@ -59,7 +69,13 @@ export function topReasons(model: ChurnModel, table: ColumnTable, rows: readonly
     for (let j = 0; j < p; j++) x[j] = table.columns[j]![i]!;
     const {values} = explainRow(ex, x);
     const order = Array.from({length: p}, (_, j) => j).sort((a, b) => Math.abs(values[b]!) - Math.abs(values[a]!));
-    out.set(i, order.slice(0, k).map((j) => `${model.featureNames[j]} ${values[j]! >= 0 ? "+" : "−"}${Math.abs(values[j]!).toFixed(2)}`).join("; "));
+    out.set(
+      i,
+      order
+        .slice(0, k)
+        .map((j) => `${model.featureNames[j]} ${values[j]! >= 0 ? "+" : "−"}${Math.abs(values[j]!).toFixed(2)}`)
+        .join("; ")
+    );
   }
   return out;
 }

@@ -31,9 +31,18 @@ export async function truthFile(warehouse: Warehouse): Promise<string | null> {
 }
 
 /** Oracle P(churn) per person id at the cutoff, or null without truth_orders.csv. */
-export async function oracleProbabilities(warehouse: Warehouse, cutoff: string, horizonDays: number): Promise<Map<string, number> | null> {
+export async function oracleProbabilities(
+  warehouse: Warehouse,
+  cutoff: string,
+  horizonDays: number
+): Promise<Map<string, number> | null> {
   const path = await truthFile(warehouse);
   if (!path) return null;
   const rows = await warehouse.query<TruthRow>(churnSql("oracle"), {truth_path: path, cutoff});
-  return new Map(rows.map((r) => [r.customer_unique_id, oracleChurnProbability(r.lambda_per_day, r.last_dropout_prob, r.days_since_last, horizonDays)]));
+  return new Map(
+    rows.map((r) => [
+      r.customer_unique_id,
+      oracleChurnProbability(r.lambda_per_day, r.last_dropout_prob, r.days_since_last, horizonDays)
+    ])
+  );
 }

@@ -18,7 +18,13 @@ export async function churnMetrics(warehouse: Warehouse) {
   return {
     ...run,
     data_source: warehouse.source.name,
-    features: FEATURES.map((f) => ({name: f.name, group: f.group, kind: f.kind, definition: f.definition, used_by_model: used.has(model.featureNames.indexOf(f.name))})),
+    features: FEATURES.map((f) => ({
+      name: f.name,
+      group: f.group,
+      kind: f.kind,
+      definition: f.definition,
+      used_by_model: used.has(model.featureNames.indexOf(f.name))
+    })),
     model_summary: {
       kind: model.kind,
       trees: model.trees!.length,

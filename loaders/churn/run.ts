@@ -22,7 +22,16 @@ import {modelCurves, modelMetrics, type ModelCurves, type ModelMetrics} from "./
 import {explainSample, topReasons, type BeeswarmPoint, type Importance} from "./explain.js";
 import {oracleProbabilities} from "./oracle.js";
 import {labelledSnapshot} from "./snapshot.js";
-import {crossValidateGbdt, FOREST_PARAMS, GBDT_FIXED, LOGISTIC_PARAMS, trainFinalGbdt, trainForestModel, trainLogisticModel, type CvResult} from "./train.js";
+import {
+  crossValidateGbdt,
+  FOREST_PARAMS,
+  GBDT_FIXED,
+  LOGISTIC_PARAMS,
+  trainFinalGbdt,
+  trainForestModel,
+  trainLogisticModel,
+  type CvResult
+} from "./train.js";
 import {churnWindow, type ChurnWindow} from "./window.js";
 
 /** People whose top reasons are computed at build time: the most value at risk (P(churn) × spend so far). */
@@ -85,13 +94,21 @@ export interface ChurnRun {
 
 function codeHash(): string {
   const dirs = ["lib/ml", "lib/churn", "lib/clv", "lib/segments", "loaders/churn", "loaders/features"];
-  const files = [...dirs.flatMap((d) => listFiles(join(PROJECT_ROOT, d), (n) => /\.(ts|sql)$/.test(n), PROJECT_ROOT)), "lib/seed-churn-rule.ts", "lib/random.ts"];
+  const files = [
+    ...dirs.flatMap((d) => listFiles(join(PROJECT_ROOT, d), (n) => /\.(ts|sql)$/.test(n), PROJECT_ROOT)),
+    "lib/seed-churn-rule.ts",
+    "lib/random.ts"
+  ];
   return hashSources(PROJECT_ROOT, files);
 }
 
 const seconds = (started: number) => Number(((performance.now() - started) / 1000).toFixed(2));
 
-export async function trainChurn(warehouse: Warehouse, window: ChurnWindow, log: (line: string) => void = () => {}): Promise<ChurnRun> {
+export async function trainChurn(
+  warehouse: Warehouse,
+  window: ChurnWindow,
+  log: (line: string) => void = () => {}
+): Promise<ChurnRun> {
   const H = window.horizonDays;
   const timings: Record<string, number> = {};
   let t = performance.now();
@@ -101,7 +118,9 @@ export async function trainChurn(warehouse: Warehouse, window: ChurnWindow, log:
   log(`churn: snapshots ${train.rows.length} / ${evaluation.rows.length} people in ${timings.snapshots} s`);
   const sum = (a: Uint8Array) => a.reduce((s, v) => s + v, 0);
   if (sum(train.labels) === 0 || sum(train.labels) === train.labels.length) {
-    throw new Error(`churn model: every person of the training snapshot at ${window.trainingCutoff} has the same label; nothing to learn`);
+    throw new Error(
+      `churn model: every person of the training snapshot at ${window.trainingCutoff} has the same label; nothing to learn`
+    );
   }
 
   const encoder = fitEncoder(train.rows, FEATURES);
@@ -118,7 +137,11 @@ export async function trainChurn(warehouse: Warehouse, window: ChurnWindow, log:
   // Logistic regression on the numeric and flag features: categorical codes are not ordinal.
   const numeric = encoder.features.flatMap((f, j) => (f.kind === "categorical" ? [] : [j]));
   const numericTable = (tb: typeof X) => ({nRows: tb.nRows, columns: numeric.map((j) => tb.columns[j]!)});
-  const logistic = trainLogisticModel(numericTable(X), train.labels, numeric.map((j) => names[j]!));
+  const logistic = trainLogisticModel(
+    numericTable(X),
+    train.labels,
+    numeric.map((j) => names[j]!)
+  );
   t = performance.now();
   const recency = recencyBaseline(train, evaluation);
   const recencySeconds = seconds(t);
@@ -132,21 +155,65 @@ export async function trainChurn(warehouse: Warehouse, window: ChurnWindow, log:
 
   const gbdtProbs = predictProbabilityBatch(gbdt.model, Xe);
   const y = evaluation.labels;
-  const result = (name: string, kind: ModelResult["kind"], description: string, fit: number | null, probs: ArrayLike<number>): ModelResult => ({
-    name, kind, description, fit_seconds: fit, metrics: modelMetrics(y, probs), curves: modelCurves(y, probs)
+  const result = (
+    name: string,
+    kind: ModelResult["kind"],
+    description: string,
+    fit: number | null,
+    probs: ArrayLike<number>
+  ): ModelResult => ({
+    name,
+    kind,
+    description,
+    fit_seconds: fit,
+    metrics: modelMetrics(y, probs),
+    curves: modelCurves(y, probs)
   });
   const results: ModelResult[] = [
-    result("GBDT", "model", `Gradient-boosted trees, ${gbdt.model.trees!.length} trees of depth ≤ ${gbdt.chosen.params.maxDepth}, ${gbdt.chosen.params.classWeights === "balanced" ? "balanced class weights" : "no class weights"}, all ${names.length} features (the published model)`, gbdt.seconds, gbdtProbs),
-    result("Random forest", "model", `${FOREST_PARAMS.nTrees} trees of depth ≤ ${FOREST_PARAMS.maxDepth}, all features`, forest.seconds, forest.predict(Xe)),
-    result("Logistic regression", "model", `L2-regularised, ${numeric.length} numeric and flag features, missing values at the mean`, logistic.seconds, predictProbabilityBatch(logistic.model, numericTable(Xe))),
+    result(
+      "GBDT",
+      "model",
+      `Gradient-boosted trees, ${gbdt.model.trees!.length} trees of depth ≤ ${gbdt.chosen.params.maxDepth}, ${gbdt.chosen.params.classWeights === "balanced" ? "balanced class weights" : "no class weights"}, all ${names.length} features (the published model)`,
+      gbdt.seconds,
+      gbdtProbs
+    ),
+    result(
+      "Random forest",
+      "model",
+      `${FOREST_PARAMS.nTrees} trees of depth ≤ ${FOREST_PARAMS.maxDepth}, all features`,
+      forest.seconds,
+      forest.predict(Xe)
+    ),
+    result(
+      "Logistic regression",
+      "model",
+      `L2-regularised, ${numeric.length} numeric and flag features, missing values at the mean`,
+      logistic.seconds,
+      predictProbabilityBatch(logistic.model, numericTable(Xe))
+    ),
     result("Recency alone", "baseline", "Logistic regression on days since the last order", recencySeconds, recency),
-    result("Seed rule", "baseline", "The dashboard's churn status, as the churn rate of its two groups in training", ruleSeconds, rule.probs),
-    result("BG/NBD", "baseline", "P(no purchase in the horizon) from BG/NBD's P(alive) and purchase rate", bgnbdSeconds, bgnbd.probs)
+    result(
+      "Seed rule",
+      "baseline",
+      "The dashboard's churn status, as the churn rate of its two groups in training",
+      ruleSeconds,
+      rule.probs
+    ),
+    result(
+      "BG/NBD",
+      "baseline",
+      "P(no purchase in the horizon) from BG/NBD's P(alive) and purchase rate",
+      bgnbdSeconds,
+      bgnbd.probs
+    )
   ];
   if (oracle) {
     const probs = Float64Array.from(evaluation.rows, (r) => oracle.get(r.customer_unique_id as string) ?? NaN);
-    if (probs.some((p) => p !== p)) throw new Error("churn oracle: a person of the evaluation snapshot is missing from truth_orders.csv");
-    results.push(result("Oracle", "oracle", "The generator's true probability (synthetic data only): the ceiling", null, probs));
+    if (probs.some((p) => p !== p))
+      throw new Error("churn oracle: a person of the evaluation snapshot is missing from truth_orders.csv");
+    results.push(
+      result("Oracle", "oracle", "The generator's true probability (synthetic data only): the ceiling", null, probs)
+    );
   }
 
   t = performance.now();
@@ -172,7 +239,13 @@ export async function trainChurn(warehouse: Warehouse, window: ChurnWindow, log:
   return {
     window,
     warehouseFingerprint: warehouse.fingerprint,
-    counts: {training: train.rows.length, training_churned: sum(train.labels), evaluation: evaluation.rows.length, evaluation_churned: sum(y), scored: scores.length},
+    counts: {
+      training: train.rows.length,
+      training_churned: sum(train.labels),
+      evaluation: evaluation.rows.length,
+      evaluation_churned: sum(y),
+      scored: scores.length
+    },
     model,
     cv,
     chosen: {...gbdt.chosen, n_rounds: gbdt.nRounds},
@@ -197,7 +270,14 @@ export async function batchScores(warehouse: Warehouse, model: PublishedModel, d
   const table = encodeRows(model.preprocessing.encoder, rows);
   const probs = predictProbabilityBatch(model, table);
   const n = (v: unknown) => Number(v ?? 0);
-  const rfm = rfmScores(rows.map((r) => ({id: r.customer_unique_id as string, recencyDays: n(r.recency_days), orders: n(r.frequency), monetary: n(r.monetary_total)})));
+  const rfm = rfmScores(
+    rows.map((r) => ({
+      id: r.customer_unique_id as string,
+      recencyDays: n(r.recency_days),
+      orders: n(r.frequency),
+      monetary: n(r.monetary_total)
+    }))
+  );
   const atRisk = rows.map((r, i) => probs[i]! * n(r.monetary_total));
   const ranked = Array.from({length: rows.length}, (_, i) => i).sort((a, b) => atRisk[b]! - atRisk[a]! || a - b);
   const reasons = topReasons(model, table, ranked.slice(0, REASONS_FOR_TOP));
@@ -216,9 +296,17 @@ export async function batchScores(warehouse: Warehouse, model: PublishedModel, d
 }
 
 /** The cached run for this warehouse, code and window; trains (once, under a lock) if missing. */
-export async function churnRun(warehouse: Warehouse, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<ChurnRun> {
+export async function churnRun(
+  warehouse: Warehouse,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)
+): Promise<ChurnRun> {
   const window = await churnWindow(warehouse);
-  const key = createHash("sha256").update(warehouse.fingerprint).update(codeHash()).update(JSON.stringify(window)).digest("hex").slice(0, 20);
+  const key = createHash("sha256")
+    .update(warehouse.fingerprint)
+    .update(codeHash())
+    .update(JSON.stringify(window))
+    .digest("hex")
+    .slice(0, 20);
   const file = join(cacheDir(), "churn", `run-${key}.json`);
   await buildOnce(file, async () => {
     const started = performance.now();

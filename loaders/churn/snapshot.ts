@@ -28,9 +28,11 @@ export async function labelledSnapshot(warehouse: Warehouse, cutoff: string, hor
   const y = new Uint8Array(rows.length);
   rows.forEach((row, i) => {
     const label = byId.get(row.customer_unique_id as string);
-    if (label === undefined) throw new Error(`churn labels: no label for ${String(row.customer_unique_id)} at ${cutoff}`);
+    if (label === undefined)
+      throw new Error(`churn labels: no label for ${String(row.customer_unique_id)} at ${cutoff}`);
     y[i] = label;
   });
-  if (labels.length !== rows.length) throw new Error(`churn labels: ${labels.length} labels for ${rows.length} feature rows at ${cutoff}`);
+  if (labels.length !== rows.length)
+    throw new Error(`churn labels: ${labels.length} labels for ${rows.length} feature rows at ${cutoff}`);
   return {cutoff, rows, labels: y};
 }

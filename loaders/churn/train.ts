@@ -73,7 +73,8 @@ export function stratifiedFolds(labels: ArrayLike<number>, k: number, seed: numb
   return fold;
 }
 
-const pick = (a: ArrayLike<number>, rows: ArrayLike<number>) => Float64Array.from(rows as ArrayLike<number>, (i) => a[i]!);
+const pick = (a: ArrayLike<number>, rows: ArrayLike<number>) =>
+  Float64Array.from(rows as ArrayLike<number>, (i) => a[i]!);
 
 export interface CvResult {
   params: GridPoint;
@@ -103,39 +104,73 @@ export function crossValidateGbdt(table: ColumnTable, labels: ArrayLike<number>,
   for (let i = 0; i < labels.length; i++) positives += labels[i] ? 1 : 0;
   const rarer = Math.min(positives, labels.length - positives);
   const k = Math.min(CV_FOLDS, rarer);
-  if (k < 2) throw new Error(`churn model: ${rarer} people in the rarer class of the training snapshot, too few for cross-validation`);
+  if (k < 2)
+    throw new Error(
+      `churn model: ${rarer} people in the rarer class of the training snapshot, too few for cross-validation`
+    );
   const folds = stratifiedFolds(labels, k, 7);
-  const rowsWhere = (keep: (fold: number) => boolean) => Uint32Array.from([...folds.keys()].filter((i) => keep(folds[i]!)));
-  const splits = Array.from({length: k}, (_, fold) => ({fit: rowsWhere((f) => f !== fold), held: rowsWhere((f) => f === fold)}));
+  const rowsWhere = (keep: (fold: number) => boolean) =>
+    Uint32Array.from([...folds.keys()].filter((i) => keep(folds[i]!)));
+  const splits = Array.from({length: k}, (_, fold) => ({
+    fit: rowsWhere((f) => f !== fold),
+    held: rowsWhere((f) => f === fold)
+  }));
   return GRID.map((params) => {
     const started = performance.now();
     const aucs: number[] = [];
     const losses: number[] = [];
     const trees: number[] = [];
     for (const {fit, held} of splits) {
-      const result = trainGbdtBinned({data, labels, rows: fit}, gbdtParams(params), {featureNames, validation: {data, labels, rows: held}});
+      const result = trainGbdtBinned({data, labels, rows: fit}, gbdtParams(params), {
+        featureNames,
+        validation: {data, labels, rows: held}
+      });
       const shift = params.classWeights === "balanced" ? balancedLogOddsShift(pick(labels, fit)) : 0;
       const yHeld = pick(labels, held);
       aucs.push(rocAuc(yHeld, result.validMargins));
-      losses.push(logLoss(yHeld, result.validMargins.map((m) => sigmoid(m - shift))));
+      losses.push(
+        logLoss(
+          yHeld,
+          result.validMargins.map((m) => sigmoid(m - shift))
+        )
+      );
       trees.push(result.model.trees!.length);
     }
     const mean = (a: number[]) => a.reduce((s, v) => s + v, 0) / a.length;
-    return {params, roc_auc: Number(mean(aucs).toFixed(5)), log_loss: Number(mean(losses).toFixed(5)), trees, seconds: seconds(started)};
+    return {
+      params,
+      roc_auc: Number(mean(aucs).toFixed(5)),
+      log_loss: Number(mean(losses).toFixed(5)),
+      trees,
+      seconds: seconds(started)
+    };
   });
 }
 
 /** The final GBDT on the whole training snapshot, with the chosen parameters and the folds' mean tree count. */
-export function trainFinalGbdt(table: ColumnTable, labels: ArrayLike<number>, featureNames: string[], cv: CvResult[]): Trained & {chosen: CvResult; nRounds: number} {
+export function trainFinalGbdt(
+  table: ColumnTable,
+  labels: ArrayLike<number>,
+  featureNames: string[],
+  cv: CvResult[]
+): Trained & {chosen: CvResult; nRounds: number} {
   const chosen = cv.reduce((best, c) => (c.roc_auc > best.roc_auc ? c : best));
   const nRounds = Math.max(1, Math.round(chosen.trees.reduce((s, t) => s + t, 0) / chosen.trees.length));
   const started = performance.now();
-  const {model} = trainGbdt({table, labels}, {...gbdtParams(chosen.params), nRounds, earlyStoppingRounds: 0}, {featureNames});
+  const {model} = trainGbdt(
+    {table, labels},
+    {...gbdtParams(chosen.params), nRounds, earlyStoppingRounds: 0},
+    {featureNames}
+  );
   if (chosen.params.classWeights === "balanced") correctGbdt(model, balancedLogOddsShift(labels));
   return {model, seconds: seconds(started), chosen, nRounds};
 }
 
-export function trainForestModel(table: ColumnTable, labels: ArrayLike<number>, featureNames: string[]): Trained & {predict: (t: ColumnTable) => Float64Array} {
+export function trainForestModel(
+  table: ColumnTable,
+  labels: ArrayLike<number>,
+  featureNames: string[]
+): Trained & {predict: (t: ColumnTable) => Float64Array} {
   const started = performance.now();
   const {model} = trainForest({table, labels}, FOREST_PARAMS, {featureNames});
   const elapsed = seconds(started);

@@ -25,7 +25,8 @@ export function horizonDays(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.CHURN_HORIZON_DAYS;
   if (raw === undefined || raw === "") return DEFAULT_HORIZON_DAYS;
   const h = Number(raw);
-  if (!Number.isInteger(h) || h < 30 || h > 730) throw new Error(`CHURN_HORIZON_DAYS=${raw}: expected whole days from 30 to 730`);
+  if (!Number.isInteger(h) || h < 30 || h > 730)
+    throw new Error(`CHURN_HORIZON_DAYS=${raw}: expected whole days from 30 to 730`);
   return h;
 }
 
@@ -36,9 +37,12 @@ export function addDays(date: string, days: number): string {
 
 export async function churnWindow(warehouse: Warehouse, horizon = horizonDays()): Promise<ChurnWindow> {
   const analysisDate = await warehouse.analysisDate();
-  const [r] = await warehouse.query<{last_reliable: string; last_dense_month: string; first_purchase: string}>(churnSql("last-reliable-date"), {
-    analysis_date: analysisDate
-  });
+  const [r] = await warehouse.query<{last_reliable: string; last_dense_month: string; first_purchase: string}>(
+    churnSql("last-reliable-date"),
+    {
+      analysis_date: analysisDate
+    }
+  );
   const evaluationCutoff = addDays(r.last_reliable, -horizon);
   const trainingCutoff = addDays(evaluationCutoff, -horizon);
   if (trainingCutoff < r.first_purchase) {

@@ -10,7 +10,8 @@ import {listFiles} from "../fingerprint.js";
 const CODE_DIRS = ["lib", "loaders", "src"];
 
 /** Framework's loaders: a double extension ending in .ts, e.g. src/data/kpis.json.ts or src/charts/[chart].svg.ts. */
-export const isLoader = (path: string) => path.startsWith("src/") && /\.[\w]+\.ts$/.test(path) && !path.includes(".observablehq");
+export const isLoader = (path: string) =>
+  path.startsWith("src/") && /\.[\w]+\.ts$/.test(path) && !path.includes(".observablehq");
 
 // Static and dynamic imports with a relative specifier: `from "./x.js"`, `import("../y.js")`.
 const IMPORT = /(?:\bfrom|\bimport\s*\(?)\s*["'](\.{1,2}\/[^"']+)["']/g;
@@ -68,7 +69,7 @@ export function affectedLoaders(graph: DependencyGraph, changed: string): string
   const queue = [...seeds];
   while (queue.length) {
     for (const importer of importers.get(queue.pop()!) ?? []) {
-      if (!seen.has(importer)) seen.add(importer), queue.push(importer);
+      if (!seen.has(importer)) (seen.add(importer), queue.push(importer));
     }
   }
   return [...seen].filter(isLoader).sort();

@@ -45,7 +45,11 @@ function touch(loaders: string[]): void {
 
 function reingest(): {fingerprint: string; analysisDate: string} {
   const started = Date.now();
-  const out = execFileSync(bin("tsx"), [join("loaders", "dev", "ingest.ts")], {cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"]});
+  const out = execFileSync(bin("tsx"), [join("loaders", "dev", "ingest.ts")], {
+    cwd: PROJECT_ROOT,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"]
+  });
   log(`warehouse ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return JSON.parse(out);
 }
@@ -59,7 +63,8 @@ function handle(): void {
   try {
     const graph = readGraph();
     const warehouseCode = ingestCode();
-    const data = changed.some((path) => !path.startsWith("lib/") && !path.startsWith("loaders/") && !path.startsWith("src/")) ||
+    const data =
+      changed.some((path) => !path.startsWith("lib/") && !path.startsWith("loaders/") && !path.startsWith("src/")) ||
       changed.some((path) => warehouseCode.has(path) || path.startsWith("loaders/warehouse/sql/"));
     const loaders = new Set(changed.flatMap((path) => affectedLoaders(graph, path)));
     const state = reingest();
@@ -68,7 +73,9 @@ function handle(): void {
     // The remaining cached outputs are still valid for the new inputs: record them so that the next
     // `npm run dev` or build does not clear the whole cache.
     writeStamp(loaderInputs(state.fingerprint, state.analysisDate));
-    log(`${changed.join(", ")} changed → ${loaders.size ? `re-running on next view: ${[...loaders].join(", ")}` : "no loader affected"}`);
+    log(
+      `${changed.join(", ")} changed → ${loaders.size ? `re-running on next view: ${[...loaders].join(", ")}` : "no loader affected"}`
+    );
   } catch (error) {
     log(`could not apply ${changed.join(", ")}: ${error instanceof Error ? error.message : error}`);
   }

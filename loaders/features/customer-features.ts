@@ -60,8 +60,16 @@ export interface FeatureDictionary {
 
 /** The dictionary with each feature's coverage and distribution at the cutoff (DuckDB's SUMMARIZE). */
 export async function featureDictionary(warehouse: Warehouse, cutoff: string): Promise<FeatureDictionary> {
-  const stats = await warehouse.query<{column_name: string; min: string | null; max: string | null; approx_unique: number;
-    avg: string | null; q50: string | null; count: number; null_percentage: number}>(`SUMMARIZE (${FEATURES_SQL})`, {cutoff: checkCutoff(cutoff)});
+  const stats = await warehouse.query<{
+    column_name: string;
+    min: string | null;
+    max: string | null;
+    approx_unique: number;
+    avg: string | null;
+    q50: string | null;
+    count: number;
+    null_percentage: number;
+  }>(`SUMMARIZE (${FEATURES_SQL})`, {cutoff: checkCutoff(cutoff)});
   const byName = new Map(stats.map((s) => [s.column_name, s]));
   const number = (v: string | null) => (v === null ? null : Number(Number(v).toPrecision(6)));
   return {

@@ -17,7 +17,13 @@ export async function recommendationMetrics(warehouse: Warehouse) {
   const window = await recsWindow(warehouse);
   const purchases = await loadPurchases(warehouse, window.lastReliableDate);
   const loaded = performance.now();
-  const ev = evaluateCandidates(purchases.baskets, purchases.catalog, dayNumber(window.cutoff), dayNumber(window.lastReliableDate), DEFAULT_PARAMS);
+  const ev = evaluateCandidates(
+    purchases.baskets,
+    purchases.catalog,
+    dayNumber(window.cutoff),
+    dayNumber(window.lastReliableDate),
+    DEFAULT_PARAMS
+  );
   return {
     data_source: warehouse.source.name,
     analysis_date: window.analysisDate,
@@ -48,6 +54,9 @@ export async function recommendationMetrics(warehouse: Warehouse) {
       catalog_coverage: round(r.catalog_coverage)
     })),
     seed_claimed_hit_rate: SEED_CLAIMED_HIT_RATE,
-    seconds: {load: Number(((loaded - started) / 1000).toFixed(2)), train_and_evaluate: Number(((performance.now() - loaded) / 1000).toFixed(2))}
+    seconds: {
+      load: Number(((loaded - started) / 1000).toFixed(2)),
+      train_and_evaluate: Number(((performance.now() - loaded) / 1000).toFixed(2))
+    }
   };
 }

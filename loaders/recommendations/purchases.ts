@@ -63,7 +63,13 @@ export async function loadPurchases(warehouse: Warehouse, until: string): Promis
     if (r.order_id !== order) {
       closeOrder();
       order = r.order_id;
-      baskets.push({person: personCode.get(r.person_id)!, day: r.day, state: r.state === null ? -1 : stateCode.get(r.state)!, products: [], categories: []});
+      baskets.push({
+        person: personCode.get(r.person_id)!,
+        day: r.day,
+        state: r.state === null ? -1 : stateCode.get(r.state)!,
+        products: [],
+        categories: []
+      });
     }
     const basket = baskets[baskets.length - 1]!;
     basket.products.push(product);
@@ -75,7 +81,12 @@ export async function loadPurchases(warehouse: Warehouse, until: string): Promis
   closeOrder();
   return {
     baskets,
-    catalog: {nProducts: productCode.size, nCategories: categoryCode.size, nStates: stateCode.size, productCategory: Int32Array.from(productCategory)},
+    catalog: {
+      nProducts: productCode.size,
+      nCategories: categoryCode.size,
+      nStates: stateCode.size,
+      productCategory: Int32Array.from(productCategory)
+    },
     people: [...personCode.keys()],
     products: [...productCode.keys()],
     categories: [...categoryCode.keys()],

@@ -53,8 +53,27 @@ export interface PublishedRun {
   affinity: {
     categories: {name: string; buyers: number; again: number; orders: number; value: number | null}[];
     pairs: {a: string; b: string; people: number; orders: number; lift: number; p_value: number}[];
-    cross_sell: {from: string; to: string; audience: number; conversion: number; lift: number; p_value: number; people: number; value: number; expected_revenue: number}[];
-    bought_together: {a: string; a_category: string | null; b: string; b_category: string | null; orders: number; people: number; lift: number; p_value: number}[];
+    cross_sell: {
+      from: string;
+      to: string;
+      audience: number;
+      conversion: number;
+      lift: number;
+      p_value: number;
+      people: number;
+      value: number;
+      expected_revenue: number;
+    }[];
+    bought_together: {
+      a: string;
+      a_category: string | null;
+      b: string;
+      b_category: string | null;
+      orders: number;
+      people: number;
+      lift: number;
+      p_value: number;
+    }[];
   };
   /** JSON file (array of PublishedPerson) beside the run file. */
   peopleFile: string;
@@ -63,8 +82,13 @@ export interface PublishedRun {
 
 function codeHash(): string {
   const files = [
-    ...["lib/recs", "loaders/recommendations"].flatMap((d) => listFiles(join(PROJECT_ROOT, d), (n) => /\.(ts|sql)$/.test(n), PROJECT_ROOT)),
-    "lib/ml/logistic.ts", "lib/random.ts", "loaders/churn/last-reliable-date.sql", "loaders/churn/window.ts"
+    ...["lib/recs", "loaders/recommendations"].flatMap((d) =>
+      listFiles(join(PROJECT_ROOT, d), (n) => /\.(ts|sql)$/.test(n), PROJECT_ROOT)
+    ),
+    "lib/ml/logistic.ts",
+    "lib/random.ts",
+    "loaders/churn/last-reliable-date.sql",
+    "loaders/churn/window.ts"
   ];
   return hashSources(PROJECT_ROOT, files);
 }
@@ -95,10 +119,11 @@ async function trainPublished(warehouse: Warehouse, window: RecsWindow, peopleFi
   // Products get codes of their own, only for those the lists use, in id order.
   const productRefers = (r: Rec) => r.reason.kind === "together" || r.reason.kind === "co_buyers";
   const used = new Set<number>();
-  for (const l of lists) for (const r of l.product) {
-    used.add(r.item);
-    if (productRefers(r)) used.add(r.reason.because);
-  }
+  for (const l of lists)
+    for (const r of l.product) {
+      used.add(r.item);
+      if (productRefers(r)) used.add(r.reason.because);
+    }
   const usedProducts = [...used].sort((a, b) => (data.products[a]! < data.products[b]! ? -1 : 1));
   const recode = new Map(usedProducts.map((p, i) => [p, i]));
   const reasonCode = new Map(REASON_KINDS.map((k, i) => [k, i]));
@@ -121,21 +146,49 @@ async function trainPublished(warehouse: Warehouse, window: RecsWindow, peopleFi
   const cat = model.category.coPurchase;
   const prod = model.product.coPurchase;
   const name = (c: number) => data.categories[c]!;
-  const productCategoryName = (p: number) => (data.catalog.productCategory[p]! >= 0 ? name(data.catalog.productCategory[p]!) : null);
+  const productCategoryName = (p: number) =>
+    data.catalog.productCategory[p]! >= 0 ? name(data.catalog.productCategory[p]!) : null;
   const affinity: PublishedRun["affinity"] = {
     categories: data.categories.map((n, c) => ({
-      name: n, buyers: cat.buyers[c]!, again: cat.again[c]!, orders: cat.orders[c]!,
+      name: n,
+      buyers: cat.buyers[c]!,
+      again: cat.again[c]!,
+      orders: cat.orders[c]!,
       value: Number.isFinite(data.categoryValue[c]!) ? round(data.categoryValue[c]!, 2) : null
     })),
-    pairs: affinityPairs(cat, params.minSupport.category).map((p) => ({a: name(p.a), b: name(p.b), people: p.people, orders: p.orders, lift: round(p.lift, 4), p_value: pValue(p.p_value)})),
-    cross_sell: crossSellOpportunities(cat, data.categoryValue, params.minSupport.category, params.priorStrength).slice(0, CROSS_SELL_ROWS).map((x) => ({
-      from: name(x.from), to: name(x.to), audience: x.audience, conversion: round(x.conversion), lift: round(x.lift, 4), p_value: pValue(x.p_value),
-      people: x.people, value: round(x.value, 2), expected_revenue: round(x.expected_revenue, 2)
+    pairs: affinityPairs(cat, params.minSupport.category).map((p) => ({
+      a: name(p.a),
+      b: name(p.b),
+      people: p.people,
+      orders: p.orders,
+      lift: round(p.lift, 4),
+      p_value: pValue(p.p_value)
     })),
-    bought_together: boughtTogether(prod, params.minSupport.product).slice(0, BOUGHT_TOGETHER_ROWS).map((p) => ({
-      a: data.products[p.a]!, a_category: productCategoryName(p.a), b: data.products[p.b]!, b_category: productCategoryName(p.b),
-      orders: p.orders, people: p.people, lift: round(p.lift, 2), p_value: pValue(p.p_value)
-    }))
+    cross_sell: crossSellOpportunities(cat, data.categoryValue, params.minSupport.category, params.priorStrength)
+      .slice(0, CROSS_SELL_ROWS)
+      .map((x) => ({
+        from: name(x.from),
+        to: name(x.to),
+        audience: x.audience,
+        conversion: round(x.conversion),
+        lift: round(x.lift, 4),
+        p_value: pValue(x.p_value),
+        people: x.people,
+        value: round(x.value, 2),
+        expected_revenue: round(x.expected_revenue, 2)
+      })),
+    bought_together: boughtTogether(prod, params.minSupport.product)
+      .slice(0, BOUGHT_TOGETHER_ROWS)
+      .map((p) => ({
+        a: data.products[p.a]!,
+        a_category: productCategoryName(p.a),
+        b: data.products[p.b]!,
+        b_category: productCategoryName(p.b),
+        orders: p.orders,
+        people: p.people,
+        lift: round(p.lift, 2),
+        p_value: pValue(p.p_value)
+      }))
   };
   timings.publish = seconds(t);
   return {
@@ -143,7 +196,12 @@ async function trainPublished(warehouse: Warehouse, window: RecsWindow, peopleFi
     window,
     recent: {from: dateOfDay(recent.fromDay), to: dateOfDay(recent.toDay), weeks: params.recentWeeks},
     params,
-    trained: {orders: data.baskets.length, people: people.length, products: data.catalog.nProducts, categories: data.catalog.nCategories},
+    trained: {
+      orders: data.baskets.length,
+      people: people.length,
+      products: data.catalog.nProducts,
+      categories: data.catalog.nCategories
+    },
     products: usedProducts.map((p) => ({id: data.products[p]!, category: data.catalog.productCategory[p]!})),
     categories: data.categories,
     states: data.states,
@@ -155,9 +213,17 @@ async function trainPublished(warehouse: Warehouse, window: RecsWindow, peopleFi
 }
 
 /** The cached run for this warehouse, code and analysis date; trains (once, under a lock) if missing. */
-export async function publishedRun(warehouse: Warehouse, log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): Promise<PublishedRun> {
+export async function publishedRun(
+  warehouse: Warehouse,
+  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)
+): Promise<PublishedRun> {
   const window = await recsWindow(warehouse);
-  const key = createHash("sha256").update(warehouse.fingerprint).update(codeHash()).update(JSON.stringify(window)).digest("hex").slice(0, 20);
+  const key = createHash("sha256")
+    .update(warehouse.fingerprint)
+    .update(codeHash())
+    .update(JSON.stringify(window))
+    .digest("hex")
+    .slice(0, 20);
   const dir = join(cacheDir(), "recommendations");
   const file = join(dir, `run-${key}.json`);
   await buildOnce(file, async () => {

@@ -27,7 +27,9 @@ export const dateOfDay = (day: number): string => new Date(day * 86_400_000).toI
 
 export async function recsWindow(warehouse: Warehouse): Promise<RecsWindow> {
   const analysisDate = await warehouse.analysisDate();
-  const [r] = await warehouse.query<{last_reliable: string; first_purchase: string}>(churnSql("last-reliable-date"), {analysis_date: analysisDate});
+  const [r] = await warehouse.query<{last_reliable: string; first_purchase: string}>(churnSql("last-reliable-date"), {
+    analysis_date: analysisDate
+  });
   const cutoff = addDays(r.last_reliable, -TEST_DAYS);
   if (cutoff <= r.first_purchase) {
     throw new Error(
@@ -35,5 +37,11 @@ export async function recsWindow(warehouse: Warehouse): Promise<RecsWindow> {
         `${TEST_DAYS}-day test window (cutoff ${cutoff})`
     );
   }
-  return {analysisDate, firstPurchase: r.first_purchase, lastReliableDate: r.last_reliable, cutoff, testDays: TEST_DAYS};
+  return {
+    analysisDate,
+    firstPurchase: r.first_purchase,
+    lastReliableDate: r.last_reliable,
+    cutoff,
+    testDays: TEST_DAYS
+  };
 }

@@ -44,29 +44,58 @@ export function coverTree({siteTitle, date, kpis, sections}: CoverData): CoverNo
   return [
     {tag: "h1", text: siteTitle},
     {tag: "div", className: "subtitle", text: `Report of ${date}`},
-    {tag: "div", className: "data", children: [
-      {tag: "p", text: synthetic ? "Synthetic data, generated to look like Olist's: the figures are not Olist's." : `Data: ${kpis.data_source}.`},
-      {tag: "p", text: `Purchases from ${kpis.first_purchase.slice(0, 10)} to ${kpis.last_purchase.slice(0, 10)}; analysis date ${kpis.analysis_date} (${kpis.analysis_date_rule}).`}
-    ]},
+    {
+      tag: "div",
+      className: "data",
+      children: [
+        {
+          tag: "p",
+          text: synthetic
+            ? "Synthetic data, generated to look like Olist's: the figures are not Olist's."
+            : `Data: ${kpis.data_source}.`
+        },
+        {
+          tag: "p",
+          text: `Purchases from ${kpis.first_purchase.slice(0, 10)} to ${kpis.last_purchase.slice(0, 10)}; analysis date ${kpis.analysis_date} (${kpis.analysis_date_rule}).`
+        }
+      ]
+    },
     {tag: "h2", text: "Headline figures"},
-    {tag: "div", className: "cards", children: KPI_CARDS.map((card) => ({tag: "div", className: "card", attributes: {"data-kpi": card.field}, children: [
-      {tag: "div", className: "label", text: card.label},
-      {tag: "div", className: "value", text: card.format(kpis[card.field])},
-      {tag: "div", className: "note", text: card.note}
-    ]}))},
+    {
+      tag: "div",
+      className: "cards",
+      children: KPI_CARDS.map((card) => ({
+        tag: "div",
+        className: "card",
+        attributes: {"data-kpi": card.field},
+        children: [
+          {tag: "div", className: "label", text: card.label},
+          {tag: "div", className: "value", text: card.format(kpis[card.field])},
+          {tag: "div", className: "note", text: card.note}
+        ]
+      }))
+    },
     {tag: "h2", text: "Contents"},
-    {tag: "ol", children: sections.map((s) => ({tag: "li", children: [
-      {tag: "span", text: s.title},
-      {tag: "span", className: "dots"},
-      {tag: "span", text: String(s.firstPage)}
-    ]}))}
+    {
+      tag: "ol",
+      children: sections.map((s) => ({
+        tag: "li",
+        children: [
+          {tag: "span", text: s.title},
+          {tag: "span", className: "dots"},
+          {tag: "span", text: String(s.firstPage)}
+        ]
+      }))
+    }
   ];
 }
 
 export async function printCover(browser: Browser, out: string, data: CoverData): Promise<void> {
   const page = await browser.newPage();
   try {
-    await page.setContent(`<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${STYLE}</style></head><body></body></html>`);
+    await page.setContent(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${STYLE}</style></head><body></body></html>`
+    );
     // No named functions inside: tsx would wrap them in a helper the page does not have.
     await page.evaluate((tree: CoverNode[]) => {
       const todo: [Element, CoverNode[]][] = [[document.body, tree]];

@@ -15,4 +15,6 @@ const started = Date.now();
 
 ensureBuilt(site, log);
 const {pages, sections} = await writeReport({site, out, date, log});
-log(`report: ${out}: ${pages} pages (cover and ${sections.length} sections) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+log(
+  `report: ${out}: ${pages} pages (cover and ${sections.length} sections) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+);

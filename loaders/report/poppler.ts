@@ -6,7 +6,8 @@ function run(tool: string, args: string[]): string {
     return execFileSync(tool, args, {encoding: "utf8", stdio: ["ignore", "pipe", "pipe"]});
   } catch (error) {
     const e = error as NodeJS.ErrnoException & {stderr?: string};
-    if (e.code === "ENOENT") throw new Error(`${tool} not found: install Debian's poppler-utils (apt-get install poppler-utils)`);
+    if (e.code === "ENOENT")
+      throw new Error(`${tool} not found: install Debian's poppler-utils (apt-get install poppler-utils)`);
     throw new Error(`${tool} ${args.join(" ")} failed: ${e.stderr?.trim() || e.message}`);
   }
 }

@@ -17,7 +17,10 @@ export interface Running {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Opens a page as the printer will lay it out. Console errors and cell errors make the print fail. */
-export async function openForPrint(browser: Browser, url: string): Promise<{page: Page; title: string; close: () => Promise<void>}> {
+export async function openForPrint(
+  browser: Browser,
+  url: string
+): Promise<{page: Page; title: string; close: () => Promise<void>}> {
   const context = await browser.newContext({viewport: {width: COLUMN_WIDTH, height: 1100}, colorScheme: "light"});
   const page = await context.newPage();
   const problems: string[] = [];
@@ -41,7 +44,9 @@ export async function openForPrint(browser: Browser, url: string): Promise<{page
 
 /** Framework puts a placeholder before every cell's output until the cell has displayed something. */
 async function waitForCells(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector("observablehq-loading") === null, null, {timeout: RENDER_TIMEOUT});
+  await page.waitForFunction(() => document.querySelector("observablehq-loading") === null, null, {
+    timeout: RENDER_TIMEOUT
+  });
   await page.evaluate(() => document.fonts.ready);
   // resize() draws charts when it first observes their width: let two frames go by.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
@@ -58,7 +63,7 @@ const MAX_TABLE_ROWS = 300;
 async function showAllTableRows(page: Page): Promise<void> {
   for (const table of await page.locator('form[class*="-table"]').all()) {
     const rows = table.locator("tbody tr");
-    for (let shown = -1; shown !== (await rows.count()) && shown < MAX_TABLE_ROWS; ) {
+    for (let shown = -1; shown !== (await rows.count()) && shown < MAX_TABLE_ROWS;) {
       shown = await rows.count();
       // The table's scroll listener adds rows synchronously when the event is dispatched.
       await table.evaluate((form) => {
@@ -78,7 +83,8 @@ async function showAllTableRows(page: Page): Promise<void> {
 }
 
 export async function printPdf(page: Page, out: string, section: string, running: Running): Promise<void> {
-  const style = "font: 8px sans-serif; color: #555; width: 100%; margin: 0 13mm; display: flex; justify-content: space-between;";
+  const style =
+    "font: 8px sans-serif; color: #555; width: 100%; margin: 0 13mm; display: flex; justify-content: space-between;";
   await page.pdf({
     path: out,
     ...PAPER,

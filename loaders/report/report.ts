@@ -29,7 +29,12 @@ export interface ReportSection {
   pages: number;
 }
 
-export async function writeReport({site, out, date, log = () => {}}: ReportOptions): Promise<{pages: number; sections: ReportSection[]}> {
+export async function writeReport({
+  site,
+  out,
+  date,
+  log = () => {}
+}: ReportOptions): Promise<{pages: number; sections: ReportSection[]}> {
   const kpis = builtKpis(site);
   const work = mkdtempSync(join(tmpdir(), "olist-report-"));
   const server = await serveStatic(site);

@@ -12,7 +12,11 @@ export function siteDir(): string {
 export function ensureBuilt(dir: string, log: (line: string) => void): void {
   if (existsSync(join(dir, "index.html"))) return;
   log(`report: no site in ${dir}; running npm run build`);
-  const run = spawnSync("npm", ["run", "build"], {cwd: PROJECT_ROOT, env: {...process.env, SITE_OUTPUT: dir}, stdio: "inherit"});
+  const run = spawnSync("npm", ["run", "build"], {
+    cwd: PROJECT_ROOT,
+    env: {...process.env, SITE_OUTPUT: dir},
+    stdio: "inherit"
+  });
   if (run.status !== 0) throw new Error(`npm run build failed (exit code ${run.status})`);
 }
 

@@ -15,7 +15,9 @@ export const slicePathsFile = (): string => join(cacheDir(), "slice-paths.json")
 export function slicePagePaths(): string[] {
   const file = slicePathsFile();
   if (!existsSync(file)) {
-    throw new Error(`${file} is missing: loaders/build/prepare.ts writes it before every build (npm run build, npm run dev)`);
+    throw new Error(
+      `${file} is missing: loaders/build/prepare.ts writes it before every build (npm run build, npm run dev)`
+    );
   }
   const slugs = JSON.parse(readFileSync(file, "utf8")) as SliceSlugs;
   return [...slugs.states.map((s) => `/states/${s}`), ...slugs.categories.map((c) => `/categories/${c}`)];

@@ -21,8 +21,18 @@ export async function stateSlices(warehouse: Warehouse): Promise<SliceFile<State
   const analysis_date = await warehouse.analysisDate();
   const params = {analysis_date};
   const monthly = byKey(await warehouse.query<MonthPoint & {key: string}>(sliceSql("state-monthly"), params));
-  const categories = byKey(await warehouse.query<StateSlice["top_categories"][number] & {key: string}>(sliceSql("state-top-categories"), {...params, limit: TOP}));
-  const cities = byKey(await warehouse.query<StateSlice["top_cities"][number] & {key: string}>(sliceSql("state-top-cities"), {...params, limit: TOP}));
+  const categories = byKey(
+    await warehouse.query<StateSlice["top_categories"][number] & {key: string}>(sliceSql("state-top-categories"), {
+      ...params,
+      limit: TOP
+    })
+  );
+  const cities = byKey(
+    await warehouse.query<StateSlice["top_cities"][number] & {key: string}>(sliceSql("state-top-cities"), {
+      ...params,
+      limit: TOP
+    })
+  );
   return {
     analysis_date,
     revenue_basis: "payments",

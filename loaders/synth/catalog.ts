@@ -1,11 +1,11 @@
 // In-memory catalogs: sellers and products (≈3,095 and ≈32,951 × scale), and the item sampler
 // (category by items sold, then product by a heavy-tailed popularity within the category).
-import { Alias, type Rng } from "../../lib/random.js";
-import { CATEGORIES, UNCATEGORIZED } from "./categories.js";
-import { STATES } from "./geo-data.js";
-import { prefixString, samplePrefix, type Geography } from "./geo.js";
-import { CsvWriter, int, quotedHeader, str } from "./csv.js";
-import { apportion } from "./timeline.js";
+import {Alias, type Rng} from "../../lib/random.js";
+import {CATEGORIES, UNCATEGORIZED} from "./categories.js";
+import {STATES} from "./geo-data.js";
+import {prefixString, samplePrefix, type Geography} from "./geo.js";
+import {CsvWriter, int, quotedHeader, str} from "./csv.js";
+import {apportion} from "./timeline.js";
 
 export interface Seller {
   id: string;
@@ -43,13 +43,17 @@ function messyCity(city: string, state: string, rng: Rng): string {
 
 export function buildCatalog(rng: Rng, geo: Geography, scale: number): Catalog {
   // Sellers by state (real counts, apportioned exactly), 2% with a messy city.
-  const perState = apportion(STATES.map((s) => s.sellers), atLeast1(3095 * scale));
+  const perState = apportion(
+    STATES.map((s) => s.sellers),
+    atLeast1(3095 * scale)
+  );
   const sellers: Seller[] = [];
-  for (const [si, n] of perState.entries()) for (let i = 0; i < n; i++) {
-    const p = samplePrefix(geo, si, rng);
-    const city = rng.bernoulli(0.02) ? messyCity(p.city, STATES[si]!.code, rng) : p.city;
-    sellers.push({ id: rng.hex(), state: si, prefix: p.code, city });
-  }
+  for (const [si, n] of perState.entries())
+    for (let i = 0; i < n; i++) {
+      const p = samplePrefix(geo, si, rng);
+      const city = rng.bernoulli(0.02) ? messyCity(p.city, STATES[si]!.code, rng) : p.city;
+      sellers.push({id: rng.hex(), state: si, prefix: p.code, city});
+    }
   // Seller activity is very skewed (a few sellers carry most products).
   const sellerAlias = new Alias(sellers.map(() => Math.pow(1 - rng.next(), -1 / 0.9)));
 
@@ -61,10 +65,13 @@ export function buildCatalog(rng: Rng, geo: Geography, scale: number): Catalog {
     const pop: number[] = [];
     for (let i = 0; i < count; i++) {
       const priceCents = Math.min(680000, Math.max(85, Math.round(0.96 * median * rng.lognormal(0, 0.97) * 100)));
-      const weightG = Math.min(40425, Math.max(0, Math.round(700 * rng.lognormal(0, 1.3) * Math.pow(median / 75, 0.4))));
+      const weightG = Math.min(
+        40425,
+        Math.max(0, Math.round(700 * rng.lognormal(0, 1.3) * Math.pow(median / 75, 0.4)))
+      );
       ids.push(products.length);
       pop.push(Math.pow(1 - rng.next(), -1 / 1.3)); // Pareto popularity: a few best sellers
-      products.push({ id: rng.hex(), cat, priceCents, weightG, seller: sellerAlias.sample(rng) });
+      products.push({id: rng.hex(), cat, priceCents, weightG, seller: sellerAlias.sample(rng)});
     }
     byCat.push(ids);
     popularity.push(pop);
@@ -82,7 +89,7 @@ export function buildCatalog(rng: Rng, geo: Geography, scale: number): Catalog {
     sampleProduct(r: Rng, preferCat?: number): number {
       const c = preferCat !== undefined && preferCat >= 0 ? preferCat : catAlias.sample(r);
       return byCat[c]![prodAlias[c]!.sample(r)]!;
-    },
+    }
   };
 }
 
@@ -102,9 +109,16 @@ export async function writeProducts(path: string, cat: Catalog, rng: Rng): Promi
   const w = new CsvWriter(
     path,
     quotedHeader([
-      "product_id", "product_category_name", "product_name_lenght", "product_description_lenght", "product_photos_qty",
-      "product_weight_g", "product_length_cm", "product_height_cm", "product_width_cm",
-    ]),
+      "product_id",
+      "product_category_name",
+      "product_name_lenght",
+      "product_description_lenght",
+      "product_photos_qty",
+      "product_weight_g",
+      "product_length_cm",
+      "product_height_cm",
+      "product_width_cm"
+    ])
   );
   for (const p of cat.products) {
     const named = p.cat >= 0;
@@ -118,12 +132,19 @@ export async function writeProducts(path: string, cat: Catalog, rng: Rng): Promi
       dims = [
         Math.min(105, Math.max(7, Math.round(size * rng.lognormal(0.1, 0.3)))),
         Math.min(105, Math.max(2, Math.round(size * 0.55 * rng.lognormal(0, 0.5)))),
-        Math.min(118, Math.max(6, Math.round(size * 0.85 * rng.lognormal(0, 0.3)))),
+        Math.min(118, Math.max(6, Math.round(size * 0.85 * rng.lognormal(0, 0.3))))
       ];
     }
     w.row([
-      str(p.id), named ? CATEGORIES[p.cat]!.name : "", int(nameLen), int(descLen), int(photos),
-      int(p.weightG), int(dims[0]), int(dims[1]), int(dims[2]),
+      str(p.id),
+      named ? CATEGORIES[p.cat]!.name : "",
+      int(nameLen),
+      int(descLen),
+      int(photos),
+      int(p.weightG),
+      int(dims[0]),
+      int(dims[1]),
+      int(dims[2])
     ]);
     await w.maybeFlush();
   }
@@ -135,7 +156,7 @@ export async function writeTranslation(path: string): Promise<number> {
   const w = new CsvWriter(path, "product_category_name,product_category_name_english", {
     eol: "\r\n",
     bom: true,
-    trailingEol: false,
+    trailingEol: false
   });
   for (const c of CATEGORIES) if (c.english) w.row([c.name, c.english]);
   await w.close();

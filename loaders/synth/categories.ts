@@ -84,7 +84,7 @@ const RAW: [string, string | null, number, number, number][] = [
   ["fashion_roupa_infanto_juvenil", "fashion_childrens_clothes", 5, 8, 60],
   ["seguros_e_servicos", "security_and_services", 2, 2, 100],
   ["pc_gamer", null, 3, 9, 200],
-  ["portateis_cozinha_e_preparadores_de_alimentos", null, 10, 15, 140],
+  ["portateis_cozinha_e_preparadores_de_alimentos", null, 10, 15, 140]
 ];
 
 export const CATEGORIES: Category[] = RAW.map(([name, english, products, items, medianPrice]) => ({
@@ -92,11 +92,11 @@ export const CATEGORIES: Category[] = RAW.map(([name, english, products, items, 
   english,
   products,
   items,
-  medianPrice,
+  medianPrice
 }));
 
 /** Products without a category (real: 610 of 32,951) and items sold of them (real ≈1,603). */
-export const UNCATEGORIZED = { products: 610, items: 1603, medianPrice: 70 };
+export const UNCATEGORIZED = {products: 610, items: 1603, medianPrice: 70};
 
 /** Categories whose buyers come back more often (planted churn driver, see README). */
 export const STICKY_CATEGORIES = new Set([
@@ -110,5 +110,5 @@ export const STICKY_CATEGORIES = new Set([
   "alimentos",
   "bebidas",
   "fraldas_higiene",
-  "papelaria",
+  "papelaria"
 ]);

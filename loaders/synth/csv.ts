@@ -3,7 +3,7 @@
 // "06b8…", zip prefixes "01151") or contains a comma, quote, CR or LF (with "" escaping); other strings, numbers
 // and timestamps are written bare; empty/missing values are empty. Exception: the reviews file always quotes its
 // two id columns.
-import { createWriteStream, type WriteStream } from "node:fs";
+import {createWriteStream, type WriteStream} from "node:fs";
 
 const NEEDS_QUOTE = /^[0-9]|[",\r\n]/;
 
@@ -69,9 +69,9 @@ export class CsvWriter {
   constructor(
     readonly path: string,
     header: string,
-    opts: WriterOptions = {},
+    opts: WriterOptions = {}
   ) {
-    this.stream = createWriteStream(path, { encoding: "utf8" });
+    this.stream = createWriteStream(path, {encoding: "utf8"});
     this.eol = opts.eol ?? "\n";
     this.trailing = opts.trailingEol ?? true;
     this.push((opts.bom ? "\uFEFF" : "") + header);

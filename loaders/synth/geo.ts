@@ -1,7 +1,7 @@
 // Zip-prefix universe (which CEP prefixes exist, their state, city and centre point) and the geolocation file.
-import { Alias, type Rng } from "../../lib/random.js";
-import { ACCENTS, STATES, TOWN_NAMES, type StateDef } from "./geo-data.js";
-import { CsvWriter, quotedHeader, str } from "./csv.js";
+import {Alias, type Rng} from "../../lib/random.js";
+import {ACCENTS, STATES, TOWN_NAMES, type StateDef} from "./geo-data.js";
+import {CsvWriter, quotedHeader, str} from "./csv.js";
 
 export interface Prefix {
   code: number; // 1000..99999
@@ -15,7 +15,7 @@ export interface Prefix {
 
 export interface Geography {
   prefixes: Prefix[]; // sorted by code
-  byState: { alias: Alias; idx: number[] }[]; // per STATES index; idx into prefixes
+  byState: {alias: Alias; idx: number[]}[]; // per STATES index; idx into prefixes
 }
 
 export const REAL_PREFIXES = 19_000;
@@ -54,21 +54,21 @@ function candidates(st: StateDef, rng: Rng): Candidate[] {
       taken.add(code);
       // Centre of the prefix: spread scales with the city's size.
       const [lat, lng] = jitter(rng, st, c.lat, c.lng, 0.02 + 0.04 * Math.min(1, n / 2000));
-      out.push({ code, city: c.name, lat, lng, w: (c.w / n) * rng.lognormal(0, 0.8) });
+      out.push({code, city: c.name, lat, lng, w: (c.w / n) * rng.lognormal(0, 0.8)});
     }
   }
   const rest: number[] = [];
   for (const [lo, hi] of st.ranges) for (let code = lo; code <= hi; code++) if (!taken.has(code)) rest.push(code);
   const townW = (total * st.townShare) / Math.max(1, rest.length);
   const [la0, la1, ln0, ln1] = st.box;
-  for (let i = 0; i < rest.length; ) {
+  for (let i = 0; i < rest.length;) {
     const len = rng.int(10, 60);
     const name = rng.pick(TOWN_NAMES);
     const tlat = rng.uniform(la0 + 0.1 * (la1 - la0), la1 - 0.1 * (la1 - la0));
     const tlng = rng.uniform(ln0 + 0.1 * (ln1 - ln0), ln1 - 0.1 * (ln1 - ln0));
     for (let j = 0; j < len && i < rest.length; j++, i++) {
       const [lat, lng] = jitter(rng, st, tlat, tlng, 0.02);
-      out.push({ code: rest[i]!, city: name, lat, lng, w: townW * rng.lognormal(0, 1) });
+      out.push({code: rest[i]!, city: name, lat, lng, w: townW * rng.lognormal(0, 1)});
     }
   }
   return out;
@@ -83,11 +83,11 @@ export function buildGeography(rng: Rng, scale: number): Geography {
     const cands = candidates(st, rng);
     const k = Math.min(cands.length, Math.max(3, Math.round((n * st.customers) / totalCustomers)));
     // Weighted sampling without replacement (Efraimidis–Spirakis keys): busy prefixes are more likely to exist.
-    const keyed = cands.map((c) => ({ c, key: -Math.log(1 - rng.next()) / c.w }));
+    const keyed = cands.map((c) => ({c, key: -Math.log(1 - rng.next()) / c.w}));
     keyed.sort((a, b) => a.key - b.key || a.c.code - b.c.code);
     for (let i = 0; i < k; i++) {
       const c = keyed[i]!.c;
-      chosen.push({ ...c, state: si, inGeo: true });
+      chosen.push({...c, state: si, inGeo: true});
     }
   });
   chosen.sort((a, b) => a.code - b.code);
@@ -98,9 +98,9 @@ export function buildGeography(rng: Rng, scale: number): Geography {
     chosen.forEach((p, i) => {
       if (p.state === si) idx.push(i);
     });
-    return { alias: new Alias(idx.map((i) => chosen[i]!.w)), idx };
+    return {alias: new Alias(idx.map((i) => chosen[i]!.w)), idx};
   });
-  return { prefixes: chosen, byState };
+  return {prefixes: chosen, byState};
 }
 
 export function samplePrefix(geo: Geography, state: number, rng: Rng): Prefix {
@@ -143,13 +143,19 @@ const OUTSIDE: [number, number][] = [
   [38.72, -9.14],
   [41.15, -8.61],
   [40.42, -3.7],
-  [28.1, -15.43],
+  [28.1, -15.43]
 ];
 
 export async function writeGeolocation(path: string, geo: Geography, rng: Rng, scale: number): Promise<number> {
   const w = new CsvWriter(
     path,
-    quotedHeader(["geolocation_zip_code_prefix", "geolocation_lat", "geolocation_lng", "geolocation_city", "geolocation_state"]),
+    quotedHeader([
+      "geolocation_zip_code_prefix",
+      "geolocation_lat",
+      "geolocation_lng",
+      "geolocation_city",
+      "geolocation_state"
+    ])
   );
   const listed = geo.prefixes.filter((p) => p.inGeo);
   const target = Math.max(listed.length, Math.round(150_000 * scale));

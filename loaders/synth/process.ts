@@ -4,7 +4,7 @@
 // process with rate λ per day (gamma-distributed across people). After each order they drop out for good with
 // probability p = logistic(base + Σ driver effects of that order's experience); otherwise the next purchase follows
 // after an Exp(λ) gap. Purchases after OBS_END are not observed (censored).
-import type { Rng } from "../../lib/random.js";
+import type {Rng} from "../../lib/random.js";
 
 /** Driver effects on the log-odds of dropping out after an order. Positive = more churn. */
 export const DRIVERS = {
@@ -12,14 +12,14 @@ export const DRIVERS = {
   baseSd: 1.0,
   late: 0.9, // delivered after the estimated date
   undelivered: 1.0, // canceled / unavailable (never received)
-  score: { 1: 0.7, 2: 0.45, 3: 0.15, 4: 0, 5: -0.25 } as Record<number, number>, // review score of the order
+  score: {1: 0.7, 2: 0.45, 3: 0.15, 4: 0, 5: -0.25} as Record<number, number>, // review score of the order
   sticky: -0.7, // order contains a replenishable category (STICKY_CATEGORIES)
   manyInstallments: -0.5, // credit card paid in ≥ 6 installments
-  voucher: -0.5, // order used a voucher
+  voucher: -0.5 // order used a voucher
 };
 
 /** λ ~ Gamma(shape, mean/shape) purchases per day while alive. */
-export const LAMBDA = { shape: 0.55, mean: 0.022 };
+export const LAMBDA = {shape: 0.55, mean: 0.022};
 
 export interface Experience {
   late: boolean;
@@ -38,7 +38,7 @@ export interface Latent {
 export function drawLatent(rng: Rng): Latent {
   return {
     lambda: rng.gamma(LAMBDA.shape, LAMBDA.mean / LAMBDA.shape),
-    base: rng.normal(DRIVERS.baseMean, DRIVERS.baseSd),
+    base: rng.normal(DRIVERS.baseMean, DRIVERS.baseSd)
   };
 }
 

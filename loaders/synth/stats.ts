@@ -1,10 +1,10 @@
 // Realism figures of a generated (or real) Olist folder, computed from the CSVs alone (used by the tests and
 // for calibration). Reads whole files: meant for scale ≤ 1.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { csvParse } from "d3-dsv";
-import { STATES } from "./geo-data.js";
-import { OLIST_FILES } from "./generate.js";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {csvParse} from "d3-dsv";
+import {STATES} from "./geo-data.js";
+import {OLIST_FILES} from "./generate.js";
 
 type Row = Record<string, string>;
 
@@ -25,7 +25,8 @@ function count<T>(xs: Iterable<T>): Map<T, number> {
   return m;
 }
 
-export const NEGATIVE_WORDS = /\b(nao|não|n|ñ|nunca|pessim\w*|péssim\w*|horrivel|horrível|defeito|errado|atras\w*|quebrado|ruim|decepciona\w*|falt\w*)\b/;
+export const NEGATIVE_WORDS =
+  /\b(nao|não|n|ñ|nunca|pessim\w*|péssim\w*|horrivel|horrível|defeito|errado|atras\w*|quebrado|ruim|decepciona\w*|falt\w*)\b/;
 
 export function synthStats(dir: string) {
   const customers = readCsv(dir, OLIST_FILES.customers);
@@ -68,12 +69,17 @@ export function synthStats(dir: string) {
   const prices = items.map((i) => Number(i.price));
   const freights = items.map((i) => Number(i.freight_value));
   const orderTotal = new Map<string, number>();
-  for (const i of items) orderTotal.set(i.order_id!, (orderTotal.get(i.order_id!) ?? 0) + Math.round(Number(i.price) * 100) + Math.round(Number(i.freight_value) * 100));
+  for (const i of items)
+    orderTotal.set(
+      i.order_id!,
+      (orderTotal.get(i.order_id!) ?? 0) + Math.round(Number(i.price) * 100) + Math.round(Number(i.freight_value) * 100)
+    );
 
   // Payments.
   const payTypes = count(payments.map((p) => p.payment_type!));
   const paySum = new Map<string, number>();
-  for (const p of payments) paySum.set(p.order_id!, (paySum.get(p.order_id!) ?? 0) + Math.round(Number(p.payment_value) * 100));
+  for (const p of payments)
+    paySum.set(p.order_id!, (paySum.get(p.order_id!) ?? 0) + Math.round(Number(p.payment_value) * 100));
   let sumMismatch = 0;
   for (const [id, tot] of orderTotal) {
     const paid = paySum.get(id);
@@ -85,9 +91,13 @@ export function synthStats(dir: string) {
   // Delivery.
   const delivered = orders.filter((o) => o.order_status === "delivered");
   const withDate = delivered.filter((o) => o.order_delivered_customer_date);
-  const deliveryDays = withDate.map((o) => (t(o.order_delivered_customer_date!) - t(o.order_purchase_timestamp!)) / 86400);
+  const deliveryDays = withDate.map(
+    (o) => (t(o.order_delivered_customer_date!) - t(o.order_purchase_timestamp!)) / 86400
+  );
   const estDays = orders.map((o) => (t(o.order_estimated_delivery_date!) - t(o.order_purchase_timestamp!)) / 86400);
-  const lateIds = new Set(withDate.filter((o) => o.order_delivered_customer_date! > o.order_estimated_delivery_date!).map((o) => o.order_id!));
+  const lateIds = new Set(
+    withDate.filter((o) => o.order_delivered_customer_date! > o.order_estimated_delivery_date!).map((o) => o.order_id!)
+  );
   const onTimeIds = new Set(withDate.filter((o) => !lateIds.has(o.order_id!)).map((o) => o.order_id!));
 
   // Reviews and text.
@@ -115,7 +125,17 @@ export function synthStats(dir: string) {
   const sellerStates = count(sellers.map((s) => s.seller_state!));
 
   return {
-    rows: { customers: customers.length, orders: orders.length, items: items.length, payments: payments.length, reviews: reviews.length, products: products.length, sellers: sellers.length, geolocation: geo.length, translation: translation.length },
+    rows: {
+      customers: customers.length,
+      orders: orders.length,
+      items: items.length,
+      payments: payments.length,
+      reviews: reviews.length,
+      products: products.length,
+      sellers: sellers.length,
+      geolocation: geo.length,
+      translation: translation.length
+    },
     persons: byPerson.size,
     ordersPerPerson: Object.fromEntries([...perPerson.entries()].sort((a, b) => a[0] - b[0])),
     oneTimeShare: share(perPerson.get(1) ?? 0, byPerson.size),
@@ -123,21 +143,40 @@ export function synthStats(dir: string) {
     repeatSameDayShare: share(gaps.filter((g) => g < 1).length, gaps.length),
     status: Object.fromEntries(count(orders.map((o) => o.order_status!))),
     months: Object.fromEntries([...months.entries()].sort()),
-    peakDay: { day: peakDay[0], orders: peakDay[1] },
+    peakDay: {day: peakDay[0], orders: peakDay[1]},
     spCustomerShare: share(customers.filter((c) => c.customer_state === "SP").length, customers.length),
     customerStates: new Set(customers.map((c) => c.customer_state)).size,
-    topCategories: [...catItems.entries()].filter(([c]) => c).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([c]) => c),
+    topCategories: [...catItems.entries()]
+      .filter(([c]) => c)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([c]) => c),
     productsWithoutCategory: products.filter((p) => !p.product_category_name).length,
-    untranslated: [...new Set(products.map((p) => p.product_category_name!).filter((c) => c && !translation.some((x) => x.product_category_name === c)))].sort(),
-    price: { median: median(prices), mean: mean(prices), max: Math.max(...prices) },
+    untranslated: [
+      ...new Set(
+        products
+          .map((p) => p.product_category_name!)
+          .filter((c) => c && !translation.some((x) => x.product_category_name === c))
+      )
+    ].sort(),
+    price: {median: median(prices), mean: mean(prices), max: Math.max(...prices)},
     freightMean: mean(freights),
     oneItemOrderShare: share([...itemsPerOrder.values()].filter((n) => n === 1).length, itemsPerOrder.size),
     maxItems: Math.max(...itemsPerOrder.values()),
     ordersWithoutItems: noItems.length,
-    noItemsCanceledOrUnavailableShare: share(noItems.filter((o) => o.order_status === "canceled" || o.order_status === "unavailable").length, noItems.length),
+    noItemsCanceledOrUnavailableShare: share(
+      noItems.filter((o) => o.order_status === "canceled" || o.order_status === "unavailable").length,
+      noItems.length
+    ),
     paymentTypeShare: Object.fromEntries([...payTypes.entries()].map(([k, v]) => [k, v / payments.length])),
     notDefined: payments.filter((p) => p.payment_type === "not_defined").map((p) => p.payment_value),
-    installments: { one: share(inst.filter((x) => x === 1).length, inst.length), min: Math.min(...inst), max: Math.max(...inst), nonCardAbove1: payments.filter((p) => p.payment_type !== "credit_card" && Number(p.payment_installments) > 1).length },
+    installments: {
+      one: share(inst.filter((x) => x === 1).length, inst.length),
+      min: Math.min(...inst),
+      max: Math.max(...inst),
+      nonCardAbove1: payments.filter((p) => p.payment_type !== "credit_card" && Number(p.payment_installments) > 1)
+        .length
+    },
     voucherSplitOrders: [...voucherOrders.values()].filter((n) => n > 1).length,
     paymentSumMismatches: sumMismatch,
     ordersWithoutPayment: [...orderIds].filter((id) => !paySum.has(id)).length,
@@ -153,15 +192,18 @@ export function synthStats(dir: string) {
     commentShare: share(msgs.length, reviews.length),
     titleShare: share(reviews.filter((r) => r.review_comment_title).length, reviews.length),
     distinctComments: new Set(msgs.map((r) => r.review_comment_message)).size,
-    negativeWordShare: { score1: negShare(1), score5: negShare(5) },
+    negativeWordShare: {score1: negShare(1), score5: negShare(5)},
     geo: {
       prefixes: geoPrefixes.size,
-      customerPrefixInGeo: share(customers.filter((c) => geoPrefixes.has(c.customer_zip_code_prefix!)).length, customers.length),
+      customerPrefixInGeo: share(
+        customers.filter((c) => geoPrefixes.has(c.customer_zip_code_prefix!)).length,
+        customers.length
+      ),
       inStateBox: share(inBox, geo.length),
       outsideBrazil,
-      duplicateRows: geo.length - geoLines.size,
+      duplicateRows: geo.length - geoLines.size
     },
-    sellers: { n: sellers.length, states: sellerStates.size, spShare: share(sellerStates.get("SP") ?? 0, sellers.length) },
+    sellers: {n: sellers.length, states: sellerStates.size, spShare: share(sellerStates.get("SP") ?? 0, sellers.length)}
   };
 }
 

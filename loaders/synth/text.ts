@@ -1,7 +1,7 @@
 // Review titles and comment messages in informal Brazilian Portuguese. A message is composed from 1–4
 // fragments chosen by tone (which follows the score and the delivery experience), then roughened: abbreviations
 // (vc, nao, mt, q, pq, td), accent stripping, letter repetition, case changes and punctuation noise.
-import type { Rng } from "../../lib/random.js";
+import type {Rng} from "../../lib/random.js";
 
 export interface ReviewContext {
   score: number; // 1..5
@@ -14,58 +14,173 @@ type Tone = "pos" | "mixed" | "neg";
 
 // Fragment banks; "{p}" is replaced by a product noun phrase.
 const DELIVERY_POS = [
-  "chegou antes do prazo", "entrega rápida", "entregue no prazo", "chegou super rápido", "recebi bem antes do prazo",
-  "entrega muito rápida", "chegou dentro do prazo", "a entrega foi antes do previsto", "chegou em poucos dias",
-  "entregaram rapidinho", "prazo de entrega cumprido", "chegou certinho no prazo", "entrega perfeita",
+  "chegou antes do prazo",
+  "entrega rápida",
+  "entregue no prazo",
+  "chegou super rápido",
+  "recebi bem antes do prazo",
+  "entrega muito rápida",
+  "chegou dentro do prazo",
+  "a entrega foi antes do previsto",
+  "chegou em poucos dias",
+  "entregaram rapidinho",
+  "prazo de entrega cumprido",
+  "chegou certinho no prazo",
+  "entrega perfeita"
 ];
 const DELIVERY_NEG = [
-  "não chegou", "ainda não recebi", "atrasou muito", "a entrega demorou demais", "passou do prazo e nada",
-  "o prazo já venceu e não recebi", "entrega atrasada", "até agora não recebi {p}", "não recebi meu pedido",
-  "demorou mais de um mês pra chegar", "rastreamento não atualiza", "chegou com muito atraso",
-  "o correio diz entregue mas não recebi", "comprei faz 30 dias e nada",
+  "não chegou",
+  "ainda não recebi",
+  "atrasou muito",
+  "a entrega demorou demais",
+  "passou do prazo e nada",
+  "o prazo já venceu e não recebi",
+  "entrega atrasada",
+  "até agora não recebi {p}",
+  "não recebi meu pedido",
+  "demorou mais de um mês pra chegar",
+  "rastreamento não atualiza",
+  "chegou com muito atraso",
+  "o correio diz entregue mas não recebi",
+  "comprei faz 30 dias e nada"
 ];
 const PRODUCT_POS = [
-  "{p} é de ótima qualidade", "{p} é lindo", "igual a foto", "muito bom", "{p} é excelente", "amei {p}",
-  "produto de qualidade", "gostei muito", "{p} veio bem embalado", "superou minhas expectativas", "{p} é perfeito",
-  "tudo certinho", "conforme o anúncio", "material muito bom", "{p} é muito bonito", "adorei", "produto top",
-  "ficou perfeito", "vale a pena",
+  "{p} é de ótima qualidade",
+  "{p} é lindo",
+  "igual a foto",
+  "muito bom",
+  "{p} é excelente",
+  "amei {p}",
+  "produto de qualidade",
+  "gostei muito",
+  "{p} veio bem embalado",
+  "superou minhas expectativas",
+  "{p} é perfeito",
+  "tudo certinho",
+  "conforme o anúncio",
+  "material muito bom",
+  "{p} é muito bonito",
+  "adorei",
+  "produto top",
+  "ficou perfeito",
+  "vale a pena"
 ];
 const PRODUCT_MIXED = [
-  "{p} é bom mas poderia ser melhor", "achei {p} menor do que parece na foto", "a cor é um pouco diferente",
-  "qualidade razoável", "{p} é ok", "pelo preço está bom", "esperava mais", "o acabamento deixa a desejar",
-  "funciona mas é frágil", "veio sem manual", "a embalagem veio amassada", "{p} é simples",
+  "{p} é bom mas poderia ser melhor",
+  "achei {p} menor do que parece na foto",
+  "a cor é um pouco diferente",
+  "qualidade razoável",
+  "{p} é ok",
+  "pelo preço está bom",
+  "esperava mais",
+  "o acabamento deixa a desejar",
+  "funciona mas é frágil",
+  "veio sem manual",
+  "a embalagem veio amassada",
+  "{p} é simples"
 ];
 const PRODUCT_NEG = [
-  "{p} veio com defeito", "produto de péssima qualidade", "veio quebrado", "diferente do anúncio", "não funciona",
-  "{p} é muito inferior ao da foto", "mal acabado", "parou de funcionar em poucos dias", "material horrível",
-  "{p} veio rasgado", "não serve", "tamanho errado", "{p} é falsificado",
+  "{p} veio com defeito",
+  "produto de péssima qualidade",
+  "veio quebrado",
+  "diferente do anúncio",
+  "não funciona",
+  "{p} é muito inferior ao da foto",
+  "mal acabado",
+  "parou de funcionar em poucos dias",
+  "material horrível",
+  "{p} veio rasgado",
+  "não serve",
+  "tamanho errado",
+  "{p} é falsificado"
 ];
 const WRONG_ITEM = [
-  "veio o produto errado", "faltou um item", "recebi somente 1 das 2 unidades", "veio outra cor", "pedi dois e veio um",
-  "enviaram {p} errado", "faltou peça", "veio modelo diferente do que comprei",
+  "veio o produto errado",
+  "faltou um item",
+  "recebi somente 1 das 2 unidades",
+  "veio outra cor",
+  "pedi dois e veio um",
+  "enviaram {p} errado",
+  "faltou peça",
+  "veio modelo diferente do que comprei"
 ];
 const STORE_POS = [
-  "vendedor atencioso", "loja nota 10", "ótimo atendimento", "loja de confiança", "vendedor responsável",
-  "parabéns à loja", "atendimento excelente", "loja séria",
+  "vendedor atencioso",
+  "loja nota 10",
+  "ótimo atendimento",
+  "loja de confiança",
+  "vendedor responsável",
+  "parabéns à loja",
+  "atendimento excelente",
+  "loja séria"
 ];
 const STORE_NEG = [
-  "a loja não responde", "atendimento péssimo", "ninguém resolve nada", "já mandei vários emails e nada",
-  "o vendedor não dá retorno", "liguei e ninguém sabia informar", "quero meu dinheiro de volta", "abri reclamação e nada",
+  "a loja não responde",
+  "atendimento péssimo",
+  "ninguém resolve nada",
+  "já mandei vários emails e nada",
+  "o vendedor não dá retorno",
+  "liguei e ninguém sabia informar",
+  "quero meu dinheiro de volta",
+  "abri reclamação e nada"
 ];
 const PRICE_POS = ["preço justo", "ótimo custo benefício", "preço bom", "barato e bom", "valeu cada centavo"];
 const PRICE_MIXED = ["frete caro", "o frete foi mais caro que {p}", "achei caro", "pelo preço esperava mais"];
-const RECOMMEND_POS = ["recomendo", "super recomendo", "recomendo a todos", "comprarei novamente", "voltarei a comprar", "recomendo muito"];
-const RECOMMEND_NEG = ["não recomendo", "nunca mais compro", "não compro mais", "não recomendo essa loja", "decepcionado", "decepcionada"];
+const RECOMMEND_POS = [
+  "recomendo",
+  "super recomendo",
+  "recomendo a todos",
+  "comprarei novamente",
+  "voltarei a comprar",
+  "recomendo muito"
+];
+const RECOMMEND_NEG = [
+  "não recomendo",
+  "nunca mais compro",
+  "não compro mais",
+  "não recomendo essa loja",
+  "decepcionado",
+  "decepcionada"
+];
 const CLOSERS_POS = ["obrigada", "obrigado", "parabéns", "satisfeita", "satisfeito", "tudo ok", "nota 10"];
 const CLOSERS_NEG = ["aguardo solução", "estou aguardando", "que decepção", "lamentável", "quero o estorno", "absurdo"];
 const INTENSIFIERS = ["muito", "super", "bem", "mt", "muuito", "demais de"];
 
 const TITLES: Record<Tone, string[]> = {
-  pos: ["Recomendo", "Ótimo", "Super recomendo", "Muito bom", "Excelente", "Nota 10", "Entrega rápida", "Amei", "Top",
-    "Ótimo produto", "Perfeito", "Bom", "Gostei", "Maravilhoso", "Satisfeita", "Produto bom", "Show"],
+  pos: [
+    "Recomendo",
+    "Ótimo",
+    "Super recomendo",
+    "Muito bom",
+    "Excelente",
+    "Nota 10",
+    "Entrega rápida",
+    "Amei",
+    "Top",
+    "Ótimo produto",
+    "Perfeito",
+    "Bom",
+    "Gostei",
+    "Maravilhoso",
+    "Satisfeita",
+    "Produto bom",
+    "Show"
+  ],
   mixed: ["Razoável", "Bom", "Regular", "Mais ou menos", "Ok", "Poderia ser melhor", "Médio", "Entrega atrasou"],
-  neg: ["Não recebi", "Péssimo", "Produto errado", "Não recomendo", "Horrível", "Decepcionado", "Não chegou",
-    "Veio com defeito", "Ruim", "Atraso na entrega", "Faltou produto", "Nunca mais"],
+  neg: [
+    "Não recebi",
+    "Péssimo",
+    "Produto errado",
+    "Não recomendo",
+    "Horrível",
+    "Decepcionado",
+    "Não chegou",
+    "Veio com defeito",
+    "Ruim",
+    "Atraso na entrega",
+    "Faltou produto",
+    "Nunca mais"
+  ]
 };
 
 const ABBREV: [RegExp, string[]][] = [
@@ -78,11 +193,22 @@ const ABBREV: [RegExp, string[]][] = [
   [/\btudo\b/g, ["td"]],
   [/\bbeleza\b/g, ["blz"]],
   [/\bpara\b/g, ["pra", "p"]],
-  [/\btambém\b/g, ["tb", "tbm"]],
+  [/\btambém\b/g, ["tb", "tbm"]]
 ];
 
 const ACCENT_STRIP: Record<string, string> = {
-  á: "a", à: "a", â: "a", ã: "a", é: "e", ê: "e", í: "i", ó: "o", ô: "o", õ: "o", ú: "u", ç: "c",
+  á: "a",
+  à: "a",
+  â: "a",
+  ã: "a",
+  é: "e",
+  ê: "e",
+  í: "i",
+  ó: "o",
+  ô: "o",
+  õ: "o",
+  ú: "u",
+  ç: "c"
 };
 
 export function stripAccents(s: string): string {
@@ -106,7 +232,14 @@ function fragments(ctx: ReviewContext, tone: Tone, rng: Rng): string[] {
   if (tone === "pos") {
     pools.push(DELIVERY_POS, PRODUCT_POS, PRODUCT_POS, STORE_POS, RECOMMEND_POS, PRICE_POS, CLOSERS_POS);
   } else if (tone === "mixed") {
-    pools.push(PRODUCT_MIXED, PRODUCT_MIXED, ctx.late ? DELIVERY_NEG : DELIVERY_POS, PRICE_MIXED, PRODUCT_POS, CLOSERS_POS);
+    pools.push(
+      PRODUCT_MIXED,
+      PRODUCT_MIXED,
+      ctx.late ? DELIVERY_NEG : DELIVERY_POS,
+      PRICE_MIXED,
+      PRODUCT_POS,
+      CLOSERS_POS
+    );
   } else {
     if (ctx.undelivered || ctx.late) pools.push(DELIVERY_NEG, DELIVERY_NEG, DELIVERY_NEG);
     pools.push(PRODUCT_NEG, WRONG_ITEM, STORE_NEG, RECOMMEND_NEG, CLOSERS_NEG);
@@ -120,7 +253,10 @@ function fragments(ctx: ReviewContext, tone: Tone, rng: Rng): string[] {
   if (tone === "pos" && rng.bernoulli(0.25)) {
     // intensify an adjective-ish fragment: "muito bom" → "mt bom"/"super bom"
     const i = rng.int(0, out.length - 1);
-    out[i] = out[i]!.replace(/\b(bom|rápida|rápido|lindo|bonito|bem embalado)\b/, (w) => `${rng.pick(INTENSIFIERS)} ${w}`);
+    out[i] = out[i]!.replace(
+      /\b(bom|rápida|rápido|lindo|bonito|bem embalado)\b/,
+      (w) => `${rng.pick(INTENSIFIERS)} ${w}`
+    );
   }
   return out;
 }
@@ -178,7 +314,7 @@ const NOUNS: [string, string[]][] = [
   ["utilidades", ["a panela", "o jogo de copos", "a garrafa térmica", "o organizador"]],
   ["automotivo", ["a peça", "o tapete", "a capa"]],
   ["ferramentas", ["a ferramenta", "a mangueira", "o kit"]],
-  ["fashion", ["a bolsa", "a mochila", "o sapato", "a camiseta"]],
+  ["fashion", ["a bolsa", "a mochila", "o sapato", "a camiseta"]]
 ];
 
 export function nounFor(category: string, rng: Rng): string {

@@ -42,7 +42,9 @@ export async function scanCsv(path: string): Promise<CsvScan> {
     }
   }
   if (recordHasContent) ++records;
-  const headerText = Buffer.from(headerBytes).toString("utf8").replace(/^\uFEFF/, "");
+  const headerText = Buffer.from(headerBytes)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   return {header: records ? parseHeader(headerText) : [], records: Math.max(0, records - 1)};
 }
 

@@ -38,7 +38,9 @@ export async function ingest(dbPath: string, options: IngestOptions): Promise<vo
   const instance = await DuckDBInstance.create(dbPath);
   const db = await instance.connect();
   try {
-    await db.run(`CREATE TABLE rejects (file VARCHAR, table_name VARCHAR, row_number BIGINT, column_name VARCHAR, reason VARCHAR, value VARCHAR)`);
+    await db.run(
+      `CREATE TABLE rejects (file VARCHAR, table_name VARCHAR, row_number BIGINT, column_name VARCHAR, reason VARCHAR, value VARCHAR)`
+    );
     await db.run(`CREATE TABLE input_files (table_name VARCHAR, file VARCHAR, required BOOLEAN, present BOOLEAN, disables VARCHAR,
       bytes BIGINT, sha256 VARCHAR, records BIGINT, kept BIGINT, rejected BIGINT)`);
     const missing: string[] = [];
@@ -48,7 +50,10 @@ export async function ingest(dbPath: string, options: IngestOptions): Promise<vo
       if (path) await loadTable(db, contract, path, options.hashes?.[path] ?? (await hashFile(path)));
       else {
         if (contract.required) {
-          throw new InputError(`${contract.file} (or ${contract.file}.gz) is required but was not found in ${options.dataDir}`, contract.file);
+          throw new InputError(
+            `${contract.file} (or ${contract.file}.gz) is required but was not found in ${options.dataDir}`,
+            contract.file
+          );
         }
         missing.push(contract.table);
         await emptyTable(db, contract);
@@ -87,10 +92,15 @@ async function loadTable(db: DuckDBConnection, contract: TableContract, path: st
   });
   for (const column of contract.columns) {
     if (!canonical.includes(column)) {
-      throw new InputError(`${file}: required column "${column}" is missing (header: ${scan.header.join(", ")})`, file, column);
+      throw new InputError(
+        `${file}: required column "${column}" is missing (header: ${scan.header.join(", ")})`,
+        file,
+        column
+      );
     }
   }
-  if (contract.required && scan.records === 0) throw new InputError(`${file}: the file has a header but no data rows`, file);
+  if (contract.required && scan.records === 0)
+    throw new InputError(`${file}: the file has a header but no data rows`, file);
 
   // All columns are read as text with the dialect fixed (no sniffing), so that every value reaches the row
   // checks; lines the CSV reader cannot split are stored by DuckDB as structural rejects.

@@ -40,7 +40,10 @@ export class Warehouse {
     const dir = mkdtempSync(join(tmpdir(), "olist-parquet-"));
     const file = join(dir, "out.parquet");
     try {
-      await this.db.run(`COPY (${sql.trim().replace(/;$/, "")}) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`, params);
+      await this.db.run(
+        `COPY (${sql.trim().replace(/;$/, "")}) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`,
+        params
+      );
       return readFileSync(file);
     } finally {
       rmSync(dir, {recursive: true, force: true});
@@ -52,7 +55,8 @@ export class Warehouse {
     const [range] = await this.query<{first: string | null; last: string | null}>(
       `SELECT strftime(min(purchase_date), '%Y-%m-%d') AS first, strftime(max(purchase_date), '%Y-%m-%d') AS last FROM order_facts`
     );
-    if (!range.first || !range.last) throw new Error("The orders table has no rows that could be read: see the rejects");
+    if (!range.first || !range.last)
+      throw new Error("The orders table has no rows that could be read: see the rejects");
     const override = analysisDateOverride();
     if (override && override < range.first) {
       throw new Error(`ANALYSIS_DATE=${override} is before the first purchase in the data (${range.first})`);
@@ -62,7 +66,9 @@ export class Warehouse {
 
   /** Whether an optional input file was present (required files always are, or ingest stopped). */
   async hasInput(table: string): Promise<boolean> {
-    const rows = await this.query<{present: boolean}>(`SELECT present FROM input_files WHERE table_name = $table`, {table});
+    const rows = await this.query<{present: boolean}>(`SELECT present FROM input_files WHERE table_name = $table`, {
+      table
+    });
     return rows[0]?.present ?? false;
   }
 
@@ -84,7 +90,10 @@ function plain(value: unknown): unknown {
 
 /** The code whose changes must rebuild the warehouse: the ingest code and SQL in this folder. */
 function ingestCodeHash(): string {
-  return hashSources(HERE, listFiles(HERE, (name) => /\.(ts|sql)$/.test(name)));
+  return hashSources(
+    HERE,
+    listFiles(HERE, (name) => /\.(ts|sql)$/.test(name))
+  );
 }
 
 export async function openWarehouse(

@@ -16,13 +16,49 @@ export interface ChartEntry {
 
 export const CHART_CATALOG: ChartEntry[] = [
   {name: "kpi-cards", title: "Headline KPIs", page: "/", exportName: "KpiCards", frameHeight: 300},
-  {name: "revenue-trend", title: "Revenue and orders by month", page: "/", exportName: "RevenueTrend", frameHeight: 420},
-  {name: "top-categories", title: "Top categories by item revenue", page: "/", exportName: "TopCategories", frameHeight: 400},
+  {
+    name: "revenue-trend",
+    title: "Revenue and orders by month",
+    page: "/",
+    exportName: "RevenueTrend",
+    frameHeight: 420
+  },
+  {
+    name: "top-categories",
+    title: "Top categories by item revenue",
+    page: "/",
+    exportName: "TopCategories",
+    frameHeight: 400
+  },
   {name: "top-states", title: "Top states by revenue", page: "/", exportName: "TopStates", frameHeight: 400},
-  {name: "cohort-heatmap", title: "Retention by monthly cohort", page: "/cohorts", exportName: "CohortHeatmap", frameHeight: 720},
-  {name: "segment-sizes", title: "RFM segments: share of people and of revenue", page: "/segments", exportName: "SegmentSizes", frameHeight: 560},
-  {name: "churn-risk", title: "Churn risk of today's customers", page: "/churn-scoring", exportName: "ChurnRisk", frameHeight: 420},
-  {name: "ab-planner", title: "A/B planner: customers needed per detectable lift", page: "/ab-testing", exportName: "AbPlanner", frameHeight: 420}
+  {
+    name: "cohort-heatmap",
+    title: "Retention by monthly cohort",
+    page: "/cohorts",
+    exportName: "CohortHeatmap",
+    frameHeight: 720
+  },
+  {
+    name: "segment-sizes",
+    title: "RFM segments: share of people and of revenue",
+    page: "/segments",
+    exportName: "SegmentSizes",
+    frameHeight: 560
+  },
+  {
+    name: "churn-risk",
+    title: "Churn risk of today's customers",
+    page: "/churn-scoring",
+    exportName: "ChurnRisk",
+    frameHeight: 420
+  },
+  {
+    name: "ab-planner",
+    title: "A/B planner: customers needed per detectable lift",
+    page: "/ab-testing",
+    exportName: "AbPlanner",
+    frameHeight: 420
+  }
 ];
 
 export const CHART_FORMATS = ["svg", "png", "csv"] as const;

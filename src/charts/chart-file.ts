@@ -13,8 +13,13 @@ export async function chartFile(format: "svg" | "csv" | "json"): Promise<string>
   return withWarehouse(async (warehouse) => {
     const data = await spec.data(warehouse);
     const subtitle = `${warehouse.source.name === "synthetic" ? "Synthetic data" : `Data: ${warehouse.source.name}`}, as of ${await warehouse.analysisDate()}`;
-    if (format === "json") return JSON.stringify({name: spec.name, title: spec.title, subtitle, data} satisfies ChartData);
+    if (format === "json")
+      return JSON.stringify({name: spec.name, title: spec.title, subtitle, data} satisfies ChartData);
     if (format === "csv") return csvText(spec.rows(data));
-    return renderStandaloneSvg((options) => spec.draw(data, options), {title: spec.title, subtitle, theme: LIGHT_THEME});
+    return renderStandaloneSvg((options) => spec.draw(data, options), {
+      title: spec.title,
+      subtitle,
+      theme: LIGHT_THEME
+    });
   });
 }

@@ -57,11 +57,22 @@ const CHARTS: Record<string, ChartDrawing<unknown>> = {
   }),
   "top-categories": drawing<Category[]>({
     draw: (categories, options) =>
-      rankedBars(categories.slice(0, TOP), {...options, label: (d) => d.category_english, value: (d) => d.revenue, valueLabel: "Item revenue (R$)"}),
+      rankedBars(categories.slice(0, TOP), {
+        ...options,
+        label: (d) => d.category_english,
+        value: (d) => d.revenue,
+        valueLabel: "Item revenue (R$)"
+      }),
     rows: (categories) => categories as unknown as Row[]
   }),
   "top-states": drawing<State[]>({
-    draw: (states, options) => rankedBars(states.slice(0, TOP), {...options, label: (d) => d.state, value: (d) => d.revenue, valueLabel: "Payments (R$)"}),
+    draw: (states, options) =>
+      rankedBars(states.slice(0, TOP), {
+        ...options,
+        label: (d) => d.state,
+        value: (d) => d.revenue,
+        valueLabel: "Payments (R$)"
+      }),
     rows: (states) => states as unknown as Row[]
   }),
   "cohort-heatmap": drawing<CohortHeatmapData>({
@@ -69,8 +80,16 @@ const CHARTS: Record<string, ChartDrawing<unknown>> = {
     // One row per cohort and month since acquisition, flags included (read them before using a share).
     rows: (data) =>
       data.cohorts.flatMap((c) =>
-        c.months.map((m) => ({cohort: c.cohort, people: c.people, small: c.small, month_offset: m.month_offset, month: m.month, retained: m.retained,
-          retention: m.retention, observable: m.observable}))
+        c.months.map((m) => ({
+          cohort: c.cohort,
+          people: c.people,
+          small: c.small,
+          month_offset: m.month_offset,
+          month: m.month,
+          retained: m.retained,
+          retention: m.retention,
+          observable: m.observable
+        }))
       )
   }),
   "segment-sizes": drawing<SegmentShare[]>({
@@ -83,7 +102,8 @@ const CHARTS: Record<string, ChartDrawing<unknown>> = {
   }),
   "ab-planner": drawing<PlannerCurve>({
     draw: (curve, options) => abPlannerChart(curve, options),
-    rows: ({points, ...plan}) => points.map((p) => ({...p, baseline: plan.baseline, alpha: plan.alpha, power: plan.power, method: plan.method}))
+    rows: ({points, ...plan}) =>
+      points.map((p) => ({...p, baseline: plan.baseline, alpha: plan.alpha, power: plan.power, method: plan.method}))
   })
 };
 

@@ -23,7 +23,12 @@ export function perUserFromCsv(rows: Record<string, string | undefined>[] & {col
     }
   }
   const hasPre = columns.includes("pre_value");
-  const data: PerUserData = {control: [], treatment: [], preControl: hasPre ? [] : null, preTreatment: hasPre ? [] : null};
+  const data: PerUserData = {
+    control: [],
+    treatment: [],
+    preControl: hasPre ? [] : null,
+    preTreatment: hasPre ? [] : null
+  };
   rows.forEach((row, i) => {
     const line = i + 2; // the header is line 1
     const group = (row.group ?? "").trim().toLowerCase();
@@ -31,11 +36,15 @@ export function perUserFromCsv(rows: Record<string, string | undefined>[] & {col
     if (!arm) throw new AbInputError("file", `Line ${line}: group must be A or B (got "${row.group ?? ""}")`);
     const value = number(row.value, line, "value");
     data[arm].push(value);
-    if (hasPre) (arm === "control" ? data.preControl : data.preTreatment)!.push(number(row.pre_value, line, "pre_value"));
+    if (hasPre)
+      (arm === "control" ? data.preControl : data.preTreatment)!.push(number(row.pre_value, line, "pre_value"));
   });
   for (const arm of ["control", "treatment"] as const) {
     if (data[arm].length < 2) {
-      throw new AbInputError("file", `Group ${arm === "control" ? "A" : "B"} needs at least 2 users (got ${data[arm].length})`);
+      throw new AbInputError(
+        "file",
+        `Group ${arm === "control" ? "A" : "B"} needs at least 2 users (got ${data[arm].length})`
+      );
     }
   }
   return data;
@@ -44,6 +53,7 @@ export function perUserFromCsv(rows: Record<string, string | undefined>[] & {col
 function number(text: string | undefined, line: number, column: string): number {
   const t = (text ?? "").trim();
   const v = t === "" ? NaN : Number(t);
-  if (!Number.isFinite(v)) throw new AbInputError("file", `Line ${line}: ${column} must be a number (got "${text ?? ""}")`);
+  if (!Number.isFinite(v))
+    throw new AbInputError("file", `Line ${line}: ${column} must be a number (got "${text ?? ""}")`);
   return v;
 }

@@ -5,7 +5,10 @@ import {AbInputError, checkCountAtLeast, checkFinite, checkPositive} from "../li
 import {rng} from "../lib/random.js";
 import type {CupedArm} from "../lib/ab/index.js";
 
-export function cupedExample(input: {n: number; rho: number; lift: number; mean: number; sd: number}): {control: CupedArm; treatment: CupedArm} {
+export function cupedExample(input: {n: number; rho: number; lift: number; mean: number; sd: number}): {
+  control: CupedArm;
+  treatment: CupedArm;
+} {
   const n = checkCountAtLeast("n", input.n, 2);
   const rho = checkFinite("rho", input.rho);
   if (rho <= -1 || rho >= 1) throw new AbInputError("rho", `rho (${rho}) must be between -1 and 1 (exclusive)`);

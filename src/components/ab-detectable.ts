@@ -3,7 +3,13 @@
 // the treatment rate below 100% is not detectable.
 import {powerProportions, type ProportionMethod} from "../lib/ab/index.js";
 
-export function detectableRelativeLift(plan: {baseline: number; alpha: number; power: number; method: ProportionMethod; n: number}): number | null {
+export function detectableRelativeLift(plan: {
+  baseline: number;
+  alpha: number;
+  power: number;
+  method: ProportionMethod;
+  n: number;
+}): number | null {
   const {baseline, alpha, power, method, n} = plan;
   const at = (mde: number) => powerProportions({baseline, mde, mdeType: "relative", alpha, method, n});
   let hi = (1 - 1e-9) / baseline - 1; // treatment rate just below 1

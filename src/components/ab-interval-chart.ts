@@ -9,7 +9,10 @@ export interface IntervalRow {
   upper: number;
 }
 
-export function intervalChart(rows: IntervalRow[], {width, xLabel, format}: {width: number; xLabel: string; format: (v: number) => string}): SVGSVGElement | HTMLElement {
+export function intervalChart(
+  rows: IntervalRow[],
+  {width, xLabel, format}: {width: number; xLabel: string; format: (v: number) => string}
+): SVGSVGElement | HTMLElement {
   const finite = rows.filter((r) => Number.isFinite(r.lower) && Number.isFinite(r.upper));
   return Plot.plot({
     width,
@@ -19,9 +22,21 @@ export function intervalChart(rows: IntervalRow[], {width, xLabel, format}: {wid
     y: {label: null, domain: rows.map((r) => r.method)},
     marks: [
       Plot.ruleX([0], {stroke: "var(--theme-foreground-muted)"}),
-      Plot.ruleY(finite, {y: "method", x1: "lower", x2: "upper", stroke: "var(--theme-foreground-focus, #3b5fc0)", strokeWidth: 3}),
-      Plot.dot(rows, {y: "method", x: "estimate", r: 5, fill: "var(--theme-foreground-focus, #3b5fc0)", tip: true,
-        title: (r: IntervalRow) => `${r.method}: ${format(r.estimate)} (${format(r.lower)} to ${format(r.upper)})`})
+      Plot.ruleY(finite, {
+        y: "method",
+        x1: "lower",
+        x2: "upper",
+        stroke: "var(--theme-foreground-focus, #3b5fc0)",
+        strokeWidth: 3
+      }),
+      Plot.dot(rows, {
+        y: "method",
+        x: "estimate",
+        r: 5,
+        fill: "var(--theme-foreground-focus, #3b5fc0)",
+        tip: true,
+        title: (r: IntervalRow) => `${r.method}: ${format(r.estimate)} (${format(r.lower)} to ${format(r.upper)})`
+      })
     ]
   });
 }

@@ -8,7 +8,13 @@ import {count, percent} from "../lib/format.js";
 import type {ChartOptions} from "./chart-options.js";
 
 /** The planner's starting values on the A/B testing page (the baseline comes from the data). */
-export const PLANNER_DEFAULTS = {mde: 0.1, alpha: 0.05, power: 0.8, variants: 1, method: "unpooled" as ProportionMethod};
+export const PLANNER_DEFAULTS = {
+  mde: 0.1,
+  alpha: 0.05,
+  power: 0.8,
+  variants: 1,
+  method: "unpooled" as ProportionMethod
+};
 
 /** Weeks of traffic the chart's capacity line stands for (as "Detectable in 8 weeks" on the page). */
 const CAPACITY_DAYS = 56;
@@ -57,20 +63,47 @@ export function abPlannerChart(curve: PlannerCurve, {width, document}: ChartOpti
     width,
     height: 300,
     marginLeft: 60,
-    x: {label: `Smallest relative lift worth detecting (baseline ${percent(curve.baseline, 2)}) →`, tickFormat: (v: number) => percent(v, 0)},
+    x: {
+      label: `Smallest relative lift worth detecting (baseline ${percent(curve.baseline, 2)}) →`,
+      tickFormat: (v: number) => percent(v, 0)
+    },
     y: {type: "log", label: "↑ Customers per group", grid: true, tickFormat: "~s"},
     marks: [
       capacity >= 1 ? Plot.ruleY([capacity], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}) : null,
       capacity >= 1
-        ? Plot.text([capacity], {y: (d: number) => d, frameAnchor: "right", dy: -6, fill: "var(--theme-foreground-muted)",
-            text: () => `8 weeks of traffic: ${count(capacity)} per group`})
+        ? Plot.text([capacity], {
+            y: (d: number) => d,
+            frameAnchor: "right",
+            dy: -6,
+            fill: "var(--theme-foreground-muted)",
+            text: () => `8 weeks of traffic: ${count(capacity)} per group`
+          })
         : null,
-      Plot.lineY(curve.points, {x: "relative_lift", y: "customers_per_group", stroke: "var(--theme-foreground-focus, #3b5fc0)", strokeWidth: 2, tip: true,
-        title: (p: PlannerPoint) => `+${percent(p.relative_lift, 0)} lift (${percent(curve.baseline, 2)} → ${percent(p.treatment_rate, 2)})\n${count(p.customers_per_group)} customers per group`}),
-      chosen ? Plot.dot([chosen], {x: "relative_lift", y: "customers_per_group", r: 4, fill: "var(--theme-foreground-focus, #3b5fc0)"}) : null,
+      Plot.lineY(curve.points, {
+        x: "relative_lift",
+        y: "customers_per_group",
+        stroke: "var(--theme-foreground-focus, #3b5fc0)",
+        strokeWidth: 2,
+        tip: true,
+        title: (p: PlannerPoint) =>
+          `+${percent(p.relative_lift, 0)} lift (${percent(curve.baseline, 2)} → ${percent(p.treatment_rate, 2)})\n${count(p.customers_per_group)} customers per group`
+      }),
       chosen
-        ? Plot.text([chosen], {x: "relative_lift", y: "customers_per_group", dx: 8, textAnchor: "start",
-            text: (p: PlannerPoint) => `+${percent(p.relative_lift, 0)}: ${count(p.customers_per_group)} per group`})
+        ? Plot.dot([chosen], {
+            x: "relative_lift",
+            y: "customers_per_group",
+            r: 4,
+            fill: "var(--theme-foreground-focus, #3b5fc0)"
+          })
+        : null,
+      chosen
+        ? Plot.text([chosen], {
+            x: "relative_lift",
+            y: "customers_per_group",
+            dx: 8,
+            textAnchor: "start",
+            text: (p: PlannerPoint) => `+${percent(p.relative_lift, 0)}: ${count(p.customers_per_group)} per group`
+          })
         : null
     ]
   });

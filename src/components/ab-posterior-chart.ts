@@ -24,7 +24,10 @@ export function densityCurves(
   return points;
 }
 
-export function posteriorChart(points: DensityPoint[], {width, xLabel, percent = false}: {width: number; xLabel: string; percent?: boolean}): SVGSVGElement | HTMLElement {
+export function posteriorChart(
+  points: DensityPoint[],
+  {width, xLabel, percent = false}: {width: number; xLabel: string; percent?: boolean}
+): SVGSVGElement | HTMLElement {
   return Plot.plot({
     width,
     height: 200,

@@ -6,7 +6,8 @@ export interface PowerPoint {
   power: number;
 }
 
-const short = (v: number) => (Math.abs(v) >= 1e6 ? `${v / 1e6}M` : Math.abs(v) >= 1e4 ? `${v / 1e3}k` : v.toLocaleString("en-US"));
+const short = (v: number) =>
+  Math.abs(v) >= 1e6 ? `${v / 1e6}M` : Math.abs(v) >= 1e4 ? `${v / 1e3}k` : v.toLocaleString("en-US");
 
 export function powerChart(
   points: PowerPoint[],
@@ -20,9 +21,17 @@ export function powerChart(
     y: {label: "Power", domain: [0, 1], tickFormat: "%", grid: true},
     marks: [
       Plot.ruleY([target], {stroke: "var(--theme-foreground-muted)", strokeDasharray: "4,3"}),
-      ...(planned === undefined ? [] : [Plot.ruleX([planned], {stroke: "var(--theme-foreground-focus, #3b5fc0)", strokeDasharray: "4,3"})]),
-      Plot.lineY(points, {x: "x", y: "power", stroke: "var(--theme-foreground-focus, #3b5fc0)", strokeWidth: 2, tip: true,
-        title: (d: PowerPoint) => `${Math.round(d.x).toLocaleString("en-US")}: power ${(d.power * 100).toFixed(0)}%`})
+      ...(planned === undefined
+        ? []
+        : [Plot.ruleX([planned], {stroke: "var(--theme-foreground-focus, #3b5fc0)", strokeDasharray: "4,3"})]),
+      Plot.lineY(points, {
+        x: "x",
+        y: "power",
+        stroke: "var(--theme-foreground-focus, #3b5fc0)",
+        strokeWidth: 2,
+        tip: true,
+        title: (d: PowerPoint) => `${Math.round(d.x).toLocaleString("en-US")}: power ${(d.power * 100).toFixed(0)}%`
+      })
     ]
   });
 }

@@ -25,7 +25,10 @@ export interface ChurnRiskData {
 
 const STATUS = ["active by the seed rule", "churned by the seed rule"];
 
-export function churnRiskDistribution(data: ChurnRiskData, {width, document}: ChartOptions): SVGSVGElement | HTMLElement {
+export function churnRiskDistribution(
+  data: ChurnRiskData,
+  {width, document}: ChartOptions
+): SVGSVGElement | HTMLElement {
   const step = (data.bins.length ? data.bins[0]!.risk_to - data.bins[0]!.risk_from : 0) || 0.01; // one empty-width bin when all are equal
   const digits = Math.max(0, Math.ceil(-Math.log10(step * 100)));
   const bars = data.bins.flatMap((b) => [
@@ -41,9 +44,17 @@ export function churnRiskDistribution(data: ChurnRiskData, {width, document}: Ch
     y: {label: "↑ People", grid: true, tickFormat: "~s"},
     color: {domain: STATUS, range: ["var(--theme-foreground-focus, #3b5fc0)", "#d9534f"], legend: true},
     marks: [
-      Plot.rectY(bars, {x1: "risk_from", x2: "risk_to", y: "n", fill: "status", insetLeft: 0.5, insetRight: 0.5, tip: true,
+      Plot.rectY(bars, {
+        x1: "risk_from",
+        x2: "risk_to",
+        y: "n",
+        fill: "status",
+        insetLeft: 0.5,
+        insetRight: 0.5,
+        tip: true,
         title: (d: RiskBin & {status: string; n: number}) =>
-          `${percent(d.risk_from, digits + 1)}–${percent(d.risk_to, digits + 1)}: ${count(d.people)} people (${percent(d.people / Math.max(1, data.people))})\n${count(d.n)} ${d.status}`}),
+          `${percent(d.risk_from, digits + 1)}–${percent(d.risk_to, digits + 1)}: ${count(d.people)} people (${percent(d.people / Math.max(1, data.people))})\n${count(d.n)} ${d.status}`
+      }),
       Plot.ruleY([0])
     ]
   });

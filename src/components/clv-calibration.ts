@@ -10,7 +10,10 @@ export interface CalibrationBucket {
   meanExpected: number | null;
 }
 
-export function clvCalibration(buckets: CalibrationBucket[], {width, holdoutWeeks}: {width: number; holdoutWeeks: number}): SVGSVGElement | HTMLElement {
+export function clvCalibration(
+  buckets: CalibrationBucket[],
+  {width, holdoutWeeks}: {width: number; holdoutWeeks: number}
+): SVGSVGElement | HTMLElement {
   const rows = buckets
     .filter((b) => b.n > 0)
     .flatMap((b) => [
@@ -20,12 +23,26 @@ export function clvCalibration(buckets: CalibrationBucket[], {width, holdoutWeek
   return Plot.plot({
     width,
     height: 260,
-    x: {label: "Repeat purchases in the calibration period →", domain: buckets.filter((b) => b.n > 0).map((b) => b.label)},
+    x: {
+      label: "Repeat purchases in the calibration period →",
+      domain: buckets.filter((b) => b.n > 0).map((b) => b.label)
+    },
     y: {label: `↑ Mean repeat purchases in the ${holdoutWeeks}-week holdout`, grid: true, zero: true},
-    color: {legend: true, domain: ["Actual", "Expected by the model"], range: ["var(--theme-foreground-muted)", "var(--theme-foreground-focus, #3b5fc0)"]},
+    color: {
+      legend: true,
+      domain: ["Actual", "Expected by the model"],
+      range: ["var(--theme-foreground-muted)", "var(--theme-foreground-focus, #3b5fc0)"]
+    },
     marks: [
-      Plot.lineY(rows, {x: "bucket", y: "value", stroke: "series", marker: "circle", tip: true,
-        title: (d: {series: string; bucket: string; value: number; n: number}) => `${d.series}, ${d.bucket} repeat purchases before: ${d.value.toFixed(3)} per person (${count(d.n)} people)`}),
+      Plot.lineY(rows, {
+        x: "bucket",
+        y: "value",
+        stroke: "series",
+        marker: "circle",
+        tip: true,
+        title: (d: {series: string; bucket: string; value: number; n: number}) =>
+          `${d.series}, ${d.bucket} repeat purchases before: ${d.value.toFixed(3)} per person (${count(d.n)} people)`
+      }),
       Plot.ruleY([0])
     ]
   });

@@ -10,7 +10,11 @@ interface CurveOptions {
   measure: "retention" | "ltv";
 }
 
-export function cohortCurves(cohorts: Cohort[], pooled: PooledMonth[], {width, measure}: CurveOptions): HTMLElement | SVGSVGElement {
+export function cohortCurves(
+  cohorts: Cohort[],
+  pooled: PooledMonth[],
+  {width, measure}: CurveOptions
+): HTMLElement | SVGSVGElement {
   const retention = measure === "retention";
   const first = retention ? 1 : 0;
   const lines = cohorts
@@ -19,7 +23,11 @@ export function cohortCurves(cohorts: Cohort[], pooled: PooledMonth[], {width, m
       c.months
         .filter((m) => m.month_offset >= first)
         // NaN breaks the line where a month is not observable, rather than drawing a false 0.
-        .map((m) => ({cohort: c.cohort, k: m.month_offset, y: m.observable ? (retention ? m.retention : m.cumulative_revenue_per_customer) : NaN}))
+        .map((m) => ({
+          cohort: c.cohort,
+          k: m.month_offset,
+          y: m.observable ? (retention ? m.retention : m.cumulative_revenue_per_customer) : NaN
+        }))
     );
   const curve = pooled
     .filter((p) => p.month_offset >= first)
@@ -36,8 +44,15 @@ export function cohortCurves(cohorts: Cohort[], pooled: PooledMonth[], {width, m
     marks: [
       Plot.lineY(lines, {x: "k", y: "y", z: "cohort", stroke: "currentColor", strokeOpacity: 0.18, strokeWidth: 1}),
       Plot.lineY(curve, {x: "month_offset", y: "y", stroke: "var(--theme-foreground-focus, #3b5fc0)", strokeWidth: 3}),
-      Plot.dot(curve, {x: "month_offset", y: "y", fill: "var(--theme-foreground-focus, #3b5fc0)", r: 2.5, tip: true,
-        title: (p: PooledMonth & {y: number}) => `Month ${p.month_offset}: ${format(p.y)}\nall cohorts observed then: ${p.cohorts} cohorts, ${count(p.people)} people`}),
+      Plot.dot(curve, {
+        x: "month_offset",
+        y: "y",
+        fill: "var(--theme-foreground-focus, #3b5fc0)",
+        r: 2.5,
+        tip: true,
+        title: (p: PooledMonth & {y: number}) =>
+          `Month ${p.month_offset}: ${format(p.y)}\nall cohorts observed then: ${p.cohorts} cohorts, ${count(p.people)} people`
+      }),
       retention ? Plot.ruleY([0]) : null
     ]
   });

@@ -36,7 +36,10 @@ function cellLabel(share: number, digits: number): string {
   return share < 0.001 ? percent(share, 2) : percent(share, digits);
 }
 
-export function cohortHeatmap(cohorts: Cohort[], {width, document, minCohortSize}: ChartOptions & {minCohortSize: number}): HTMLElement | SVGSVGElement {
+export function cohortHeatmap(
+  cohorts: Cohort[],
+  {width, document, minCohortSize}: ChartOptions & {minCohortSize: number}
+): HTMLElement | SVGSVGElement {
   const cells = cohortCells(cohorts);
   const shown = cells.filter((d) => d.status === "shown");
   const flagged = cells.filter((d) => d.status !== "shown");
@@ -53,10 +56,28 @@ export function cohortHeatmap(cohorts: Cohort[], {width, document, minCohortSize
     marginLeft,
     marginTop: 30,
     padding: 0.06,
-    x: {type: "band", domain: Array.from({length: maxK}, (_, i) => i + 1), axis: "top", label: "Months since first purchase →", tickSize: 0},
-    y: {domain: cohorts.map((c) => c.cohort), label: "Cohort (people)", tickSize: 0, tickFormat: (c: string) => `${c}  ${count(sizes.get(c) ?? 0)}`},
+    x: {
+      type: "band",
+      domain: Array.from({length: maxK}, (_, i) => i + 1),
+      axis: "top",
+      label: "Months since first purchase →",
+      tickSize: 0
+    },
+    y: {
+      domain: cohorts.map((c) => c.cohort),
+      label: "Cohort (people)",
+      tickSize: 0,
+      tickFormat: (c: string) => `${c}  ${count(sizes.get(c) ?? 0)}`
+    },
     // sqrt: month-1 retention is a few percent and later months a fraction of that, all of which should show.
-    color: {type: "sqrt", scheme: "blues", domain: [0, top], label: "Bought again that month", tickFormat: "%", legend: shown.length > 0},
+    color: {
+      type: "sqrt",
+      scheme: "blues",
+      domain: [0, top],
+      label: "Bought again that month",
+      tickFormat: "%",
+      legend: shown.length > 0
+    },
     marks: [
       Plot.cell(flagged, {
         x: "k",
@@ -68,11 +89,22 @@ export function cohortHeatmap(cohorts: Cohort[], {width, document, minCohortSize
             ? `${d.cohort}, month ${d.k}: cohort of ${d.people} people, fewer than ${minCohortSize}`
             : `${d.cohort}, month ${d.k}: not observable (month not complete by the analysis date, or sparse in the data)`
       }),
-      Plot.cell(shown, {x: "k", y: "cohort", fill: "retention", tip: true,
-        title: (d: Cell) => `${d.cohort}, month ${d.k}\n${percent(d.retention, 2)} bought again (${count(d.retained)} of ${count(d.people)})`}),
+      Plot.cell(shown, {
+        x: "k",
+        y: "cohort",
+        fill: "retention",
+        tip: true,
+        title: (d: Cell) =>
+          `${d.cohort}, month ${d.k}\n${percent(d.retention, 2)} bought again (${count(d.retained)} of ${count(d.people)})`
+      }),
       cellWidth >= 30
-        ? Plot.text(shown, {x: "k", y: "cohort", text: (d: Cell) => cellLabel(d.retention, digits), fontSize: 10,
-            fill: (d: Cell) => (Math.sqrt(d.retention / top) > 0.6 ? "white" : "black")})
+        ? Plot.text(shown, {
+            x: "k",
+            y: "cohort",
+            text: (d: Cell) => cellLabel(d.retention, digits),
+            fontSize: 10,
+            fill: (d: Cell) => (Math.sqrt(d.retention / top) > 0.6 ? "white" : "black")
+          })
         : null
     ]
   });

@@ -8,7 +8,9 @@ type Row = Record<string, unknown>;
 /** The rows as CSV text: a header of `columns` (default: every key, in order of appearance), then one line per row. */
 export function csvText(rows: readonly object[], columns?: readonly string[]): string {
   const cell = (v: unknown) => (typeof v === "object" && v !== null && !(v instanceof Date) ? JSON.stringify(v) : v);
-  const table = (rows as readonly Row[]).map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, cell(v)])));
+  const table = (rows as readonly Row[]).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, cell(v)]))
+  );
   return columns ? csvFormat(table, [...columns]) : csvFormat(table);
 }
 
@@ -20,7 +22,10 @@ export interface CsvDownloadOptions {
 }
 
 /** A button that downloads the rows as a CSV file. */
-export function csvDownload(rows: readonly object[], {filename, columns, label = "Download CSV"}: CsvDownloadOptions): HTMLButtonElement {
+export function csvDownload(
+  rows: readonly object[],
+  {filename, columns, label = "Download CSV"}: CsvDownloadOptions
+): HTMLButtonElement {
   const button = document.createElement("button");
   button.type = "button";
   button.className = "csv-download";

@@ -18,7 +18,14 @@ export function customerMap(cells: MapCell[], {width, document}: ChartOptions) {
     height: Math.round(width * 0.95),
     projection: {type: "mercator", domain: {type: "MultiPoint", coordinates: data.map((d) => [d.lng, d.lat])}},
     r: {range: [0.5, 14], label: "Customers"},
-    color: {type: "quantile", n: 4, scheme: "viridis", label: "Revenue per customer (R$)", legend: true, tickFormat: ".0f"},
+    color: {
+      type: "quantile",
+      n: 4,
+      scheme: "viridis",
+      label: "Revenue per customer (R$)",
+      legend: true,
+      tickFormat: ".0f"
+    },
     marks: [
       Plot.dot(data, {
         x: "lng",
@@ -27,7 +34,8 @@ export function customerMap(cells: MapCell[], {width, document}: ChartOptions) {
         fill: "revenue_per_customer",
         fillOpacity: 0.75,
         tip: true,
-        title: (d) => `${d.customers.toLocaleString("en-US")} customers\nR$${Math.round(d.revenue).toLocaleString("en-US")}`
+        title: (d) =>
+          `${d.customers.toLocaleString("en-US")} customers\nR$${Math.round(d.revenue).toLocaleString("en-US")}`
       })
     ]
   });

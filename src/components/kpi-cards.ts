@@ -20,7 +20,12 @@ export const KPI_CARDS: {field: keyof KpiCardData; label: string; format: (v: nu
   {field: "customers", label: "Customers", format: count, note: "distinct people"},
   {field: "aov", label: "Average order value", format: (v) => money(v, {cents: true}), note: "payments per paid order"},
   {field: "repeat_customer_rate", label: "Repeat customers", format: percent, note: "people with 2+ orders"},
-  {field: "avg_revenue_per_customer", label: "Revenue per customer", format: (v) => money(v, {cents: true}), note: "to date"},
+  {
+    field: "avg_revenue_per_customer",
+    label: "Revenue per customer",
+    format: (v) => money(v, {cents: true}),
+    note: "to date"
+  },
   {field: "churn_rate", label: "Churned (seed rule)", format: percent, note: "seed rule: 180/365/540 days"},
   {field: "active_customers", label: "Active customers", format: count, note: "not churned by the seed rule"}
 ];
@@ -57,13 +62,24 @@ export function kpiCardsSvg(kpis: KpiCardData, {width, document = globalThis.doc
   svg.setAttribute("height", String(rows * (cardHeight + gap)));
   KPI_CARDS.forEach((card, i) => {
     const g = svg.appendChild(document.createElementNS(ns, "g"));
-    g.setAttribute("transform", `translate(${(i % columns) * (cardWidth + gap)},${Math.floor(i / columns) * (cardHeight + gap)})`);
+    g.setAttribute(
+      "transform",
+      `translate(${(i % columns) * (cardWidth + gap)},${Math.floor(i / columns) * (cardHeight + gap)})`
+    );
     g.setAttribute("data-kpi", card.field);
     const box = g.appendChild(document.createElementNS(ns, "rect"));
-    for (const [k, v] of Object.entries({width: cardWidth, height: cardHeight, rx: 6, fill: "var(--theme-background-alt, #f4f4f5)", stroke: "#d0d0d0"})) box.setAttribute(k, String(v));
+    for (const [k, v] of Object.entries({
+      width: cardWidth,
+      height: cardHeight,
+      rx: 6,
+      fill: "var(--theme-background-alt, #f4f4f5)",
+      stroke: "#d0d0d0"
+    }))
+      box.setAttribute(k, String(v));
     const text = (content: string, y: number, size: number, weight = "normal") => {
       const t = g.appendChild(document.createElementNS(ns, "text"));
-      for (const [k, v] of Object.entries({x: 12, y, "font-size": size, "font-weight": weight, fill: "currentColor"})) t.setAttribute(k, String(v));
+      for (const [k, v] of Object.entries({x: 12, y, "font-size": size, "font-weight": weight, fill: "currentColor"}))
+        t.setAttribute(k, String(v));
       t.textContent = content;
     };
     text(card.label, 22, 12);

@@ -18,7 +18,13 @@ export function lorenzCurves(series: LorenzSeries[], {width, document}: ChartOpt
     y: {label: "Share of revenue", percent: true, domain: [0, 100], grid: true},
     color: {legend: true},
     marks: [
-      Plot.line([{population: 0, share: 0}, {population: 1, share: 1}], {x: "population", y: "share", stroke: "currentColor", strokeOpacity: 0.3, strokeDasharray: "4,3"}),
+      Plot.line(
+        [
+          {population: 0, share: 0},
+          {population: 1, share: 1}
+        ],
+        {x: "population", y: "share", stroke: "currentColor", strokeOpacity: 0.3, strokeDasharray: "4,3"}
+      ),
       Plot.line(points, {x: "population", y: "share", stroke: "label", strokeWidth: 2, tip: true})
     ]
   });

@@ -9,7 +9,10 @@ export interface RankedBarsOptions<T> extends ChartOptions {
   tickFormat?: string;
 }
 
-export function rankedBars<T>(data: T[], {width, document, label, value, valueLabel, tickFormat = "~s"}: RankedBarsOptions<T>) {
+export function rankedBars<T>(
+  data: T[],
+  {width, document, label, value, valueLabel, tickFormat = "~s"}: RankedBarsOptions<T>
+) {
   const rows = data.map((d) => ({label: label(d), value: value(d)}));
   return Plot.plot({
     document,
@@ -19,7 +22,13 @@ export function rankedBars<T>(data: T[], {width, document, label, value, valueLa
     x: {grid: true, label: valueLabel, tickFormat},
     y: {label: null, domain: rows.map((r) => r.label)},
     marks: [
-      Plot.barX(rows, {y: "label", x: "value", fill: "var(--theme-foreground-focus, #3b5fc0)", fillOpacity: 0.7, tip: true}),
+      Plot.barX(rows, {
+        y: "label",
+        x: "value",
+        fill: "var(--theme-foreground-focus, #3b5fc0)",
+        fillOpacity: 0.7,
+        tip: true
+      }),
       Plot.ruleX([0])
     ]
   });

@@ -22,8 +22,15 @@ interface Cell {
 }
 
 /** The `top` categories by buyers, and every cell between two of them (both orders of a pair). */
-export function affinityCells(data: AffinityData, top: number): {names: string[]; shown: Cell[]; sparse: {a: string; b: string}[]} {
-  const names = [...data.categories].filter((c) => c.buyers > 0).sort((x, y) => y.buyers - x.buyers || (x.name < y.name ? -1 : 1)).slice(0, top).map((c) => c.name);
+export function affinityCells(
+  data: AffinityData,
+  top: number
+): {names: string[]; shown: Cell[]; sparse: {a: string; b: string}[]} {
+  const names = [...data.categories]
+    .filter((c) => c.buyers > 0)
+    .sort((x, y) => y.buyers - x.buyers || (x.name < y.name ? -1 : 1))
+    .slice(0, top)
+    .map((c) => c.name);
   const inTop = new Set(names);
   const shown = data.pairs.filter((p) => inTop.has(p.a) && inTop.has(p.b)).flatMap((p) => [p, {...p, a: p.b, b: p.a}]);
   const has = new Set(shown.map((c) => `${c.a}\u0000${c.b}`));
@@ -31,7 +38,10 @@ export function affinityCells(data: AffinityData, top: number): {names: string[]
   return {names, shown, sparse};
 }
 
-export function recsAffinityHeatmap(data: AffinityData, {width, top, document}: ChartOptions & {top: number}): SVGSVGElement | HTMLElement {
+export function recsAffinityHeatmap(
+  data: AffinityData,
+  {width, top, document}: ChartOptions & {top: number}
+): SVGSVGElement | HTMLElement {
   const {names, shown, sparse} = affinityCells(data, top);
   const marginLeft = 170;
   const marginBottom = 150;
@@ -49,13 +59,32 @@ export function recsAffinityHeatmap(data: AffinityData, {width, top, document}: 
     padding: 0.04,
     x: {domain: names, tickFormat: label, tickRotate: -60, label: null, tickSize: 0},
     y: {domain: names, tickFormat: label, label: null, tickSize: 0},
-    color: {type: "diverging-log", scheme: "PuOr", pivot: 1, domain: [1 / extreme, extreme], legend: true, label: "Lift (1 = as if paired at random)",
-      ticks: [0.125, 0.25, 0.5, 1, 2, 4, 8].filter((t) => t >= 1 / extreme && t <= extreme), tickFormat: (v: number) => String(v)},
+    color: {
+      type: "diverging-log",
+      scheme: "PuOr",
+      pivot: 1,
+      domain: [1 / extreme, extreme],
+      legend: true,
+      label: "Lift (1 = as if paired at random)",
+      ticks: [0.125, 0.25, 0.5, 1, 2, 4, 8].filter((t) => t >= 1 / extreme && t <= extreme),
+      tickFormat: (v: number) => String(v)
+    },
     marks: [
-      Plot.cell(sparse, {x: "a", y: "b", fill: "var(--theme-foreground-faintest)",
-        title: (d: {a: string; b: string}) => `${label(d.a)} & ${label(d.b)}: fewer than ${data.min_support.category} people bought both`}),
-      Plot.cell(shown, {x: "a", y: "b", fill: "lift", tip: true,
-        title: (d: Cell) => `${label(d.a)} & ${label(d.b)}\n${count(d.people)} people bought both (${count(d.orders)} in one order)\nlift ${d.lift.toFixed(2)}, p = ${d.p_value.toPrecision(2)}`})
+      Plot.cell(sparse, {
+        x: "a",
+        y: "b",
+        fill: "var(--theme-foreground-faintest)",
+        title: (d: {a: string; b: string}) =>
+          `${label(d.a)} & ${label(d.b)}: fewer than ${data.min_support.category} people bought both`
+      }),
+      Plot.cell(shown, {
+        x: "a",
+        y: "b",
+        fill: "lift",
+        tip: true,
+        title: (d: Cell) =>
+          `${label(d.a)} & ${label(d.b)}\n${count(d.people)} people bought both (${count(d.orders)} in one order)\nlift ${d.lift.toFixed(2)}, p = ${d.p_value.toPrecision(2)}`
+      })
     ]
   });
 }

@@ -38,13 +38,14 @@ export interface ShownRec {
 type Level = "product" | "category";
 
 export function describeLists(person: PersonLists, codes: RecCodes): Record<Level, ShownRec[]> {
-  const categoryName = (c: number) => (c >= 0 ? codes.categories[c] ?? null : null);
+  const categoryName = (c: number) => (c >= 0 ? (codes.categories[c] ?? null) : null);
   const productShown = (p: number) => {
     const product = codes.products[p]!;
     return productLabel(product.id, categoryName(product.category));
   };
   const because = (level: Level, kind: ReasonKind, code: number): string | null => {
-    if (kind === "together" || kind === "co_buyers") return level === "product" ? productShown(code) : categoryLabel(categoryName(code) ?? "?");
+    if (kind === "together" || kind === "co_buyers")
+      return level === "product" ? productShown(code) : categoryLabel(categoryName(code) ?? "?");
     if (kind === "latent" || kind === "best_seller_in") return categoryLabel(categoryName(code) ?? "?");
     if (kind === "popular_state" || kind === "popular_state_recent") return codes.states[code] ?? "?";
     return null;
@@ -60,7 +61,7 @@ export function describeLists(person: PersonLists, codes: RecCodes): Record<Leve
       const category = product ? categoryName(product.category) : categoryName(item);
       return {
         rank: i + 1,
-        id: product ? product.id : category ?? "?",
+        id: product ? product.id : (category ?? "?"),
         label: product ? productShown(item) : categoryLabel(category ?? "?"),
         category: category === null ? null : categoryLabel(category),
         reason: reasonText(kind, because(level, kind, becauses[i]!), supports[i]!, codes.recent.weeks)

@@ -24,11 +24,24 @@ export function reviewDelivery(rows: DeliveryRow[], {width}: {width: number}): S
     y: {label: null, domain: data.map((d) => d.delivery)},
     color: {type: "diverging", scheme: "RdBu", pivot: 3.5, domain: [1, 5]},
     marks: [
-      Plot.barX(data, {y: "delivery", x1: 1, x2: "avg_score", fill: "avg_score", tip: true,
-        title: (d: DeliveryRow) => `${d.delivery}: ${d.reviews.toLocaleString("en-US")} reviews\naverage score ${d.avg_score!.toFixed(2)}` +
-          (d.avg_sentiment === null ? "" : `, sentiment ${d.avg_sentiment.toFixed(2)}`)}),
-      Plot.text(data, {y: "delivery", x: "avg_score", text: (d: DeliveryRow) => `${d.avg_score!.toFixed(2)} · ${d.reviews.toLocaleString("en-US")} reviews`,
-        textAnchor: "start", dx: 5, fill: "currentColor"})
+      Plot.barX(data, {
+        y: "delivery",
+        x1: 1,
+        x2: "avg_score",
+        fill: "avg_score",
+        tip: true,
+        title: (d: DeliveryRow) =>
+          `${d.delivery}: ${d.reviews.toLocaleString("en-US")} reviews\naverage score ${d.avg_score!.toFixed(2)}` +
+          (d.avg_sentiment === null ? "" : `, sentiment ${d.avg_sentiment.toFixed(2)}`)
+      }),
+      Plot.text(data, {
+        y: "delivery",
+        x: "avg_score",
+        text: (d: DeliveryRow) => `${d.avg_score!.toFixed(2)} · ${d.reviews.toLocaleString("en-US")} reviews`,
+        textAnchor: "start",
+        dx: 5,
+        fill: "currentColor"
+      })
     ]
   });
 }

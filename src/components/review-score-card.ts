@@ -20,13 +20,18 @@ export function reviewScoreCard(text: string): HTMLElement {
   value.style.color = LABEL_COLORS[label];
   const word = head.appendChild(document.createElement("span"));
   word.className = "review-score__label";
-  word.textContent = text.trim() ? (result.matches.length ? label : "neutral: no sentiment cue found") : "type a review above";
+  word.textContent = text.trim()
+    ? result.matches.length
+      ? label
+      : "neutral: no sentiment cue found"
+    : "type a review above";
 
   if (result.matches.length) {
     const table = card.appendChild(document.createElement("table"));
     table.className = "review-score__terms";
     const header = table.createTHead().insertRow();
-    for (const h of ["Words", "Lexicon term", "Weight", "Why"]) header.appendChild(document.createElement("th")).textContent = h;
+    for (const h of ["Words", "Lexicon term", "Weight", "Why"])
+      header.appendChild(document.createElement("th")).textContent = h;
     const body = table.createTBody();
     for (const m of result.matches) {
       const row = body.insertRow();
@@ -43,7 +48,9 @@ export function reviewScoreCard(text: string): HTMLElement {
   const themes = assignThemes(text);
   const t = card.appendChild(document.createElement("p"));
   t.className = "review-score__themes";
-  t.textContent = themes.length ? `Themes: ${themes.map((h) => `${h.label} (${h.matches.map((m) => m.text).join(", ")})`).join("; ")}` : "Themes: none";
+  t.textContent = themes.length
+    ? `Themes: ${themes.map((h) => `${h.label} (${h.matches.map((m) => m.text).join(", ")})`).join("; ")}`
+    : "Themes: none";
   return card;
 }
 

@@ -31,11 +31,28 @@ export function reviewThemeShares(themes: ThemeShare[], {width}: {width: number}
     marginRight: 50,
     x: {grid: true, label: "Share of reviews with text", tickFormat: "%"},
     y: {label: null, domain: rows.map((d) => d.label)},
-    color: {domain: ["complaint", "praise", "either"], range: [TONE_COLORS.complaint, TONE_COLORS.praise, TONE_COLORS.either], legend: true},
+    color: {
+      domain: ["complaint", "praise", "either"],
+      range: [TONE_COLORS.complaint, TONE_COLORS.praise, TONE_COLORS.either],
+      legend: true
+    },
     marks: [
-      Plot.barX(rows, {y: "label", x: "share", fill: tone, tip: true,
-        title: (d: ThemeShare) => `${d.label}\n${(d.share * 100).toFixed(1)}% of reviews with text\n${d.reviews.toLocaleString("en-US")} reviews`}),
-      Plot.text(rows, {y: "label", x: "share", text: (d: ThemeShare) => `${(d.share * 100).toFixed(1)}%`, textAnchor: "start", dx: 4, fill: "currentColor"}),
+      Plot.barX(rows, {
+        y: "label",
+        x: "share",
+        fill: tone,
+        tip: true,
+        title: (d: ThemeShare) =>
+          `${d.label}\n${(d.share * 100).toFixed(1)}% of reviews with text\n${d.reviews.toLocaleString("en-US")} reviews`
+      }),
+      Plot.text(rows, {
+        y: "label",
+        x: "share",
+        text: (d: ThemeShare) => `${(d.share * 100).toFixed(1)}%`,
+        textAnchor: "start",
+        dx: 4,
+        fill: "currentColor"
+      }),
       Plot.ruleX([0])
     ]
   });

@@ -30,8 +30,16 @@ export function reviewThemeTrend(monthly: ThemeMonth[], {width}: {width: number}
       Plot.areaY(data, {x: "date", y: "share", fy: "label", fill: color, fillOpacity: 0.25, curve: "monotone-x"}),
       Plot.lineY(data, {x: "date", y: "share", fy: "label", stroke: color, curve: "monotone-x"}),
       Plot.ruleY([0]),
-      Plot.tip(data, Plot.pointerX({x: "date", y: "share", fy: "label",
-        title: (d: ThemeMonth) => `${d.label}, ${d.month}\n${(d.share * 100).toFixed(1)}% of ${d.reviews_with_text.toLocaleString("en-US")} reviews with text`}))
+      Plot.tip(
+        data,
+        Plot.pointerX({
+          x: "date",
+          y: "share",
+          fy: "label",
+          title: (d: ThemeMonth) =>
+            `${d.label}, ${d.month}\n${(d.share * 100).toFixed(1)}% of ${d.reviews_with_text.toLocaleString("en-US")} reviews with text`
+        })
+      )
     ]
   });
 }

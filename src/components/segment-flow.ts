@@ -17,7 +17,20 @@ interface FlowOptions {
 }
 
 // Twelve distinguishable colours (Tableau 10 and two more) that read on light and dark backgrounds.
-const PALETTE = ["#4e79a7", "#f28e2c", "#e15759", "#76b7b2", "#59a14f", "#edc949", "#af7aa1", "#ff9da7", "#9c755f", "#bab0ab", "#17becf", "#6b6ecf"];
+const PALETTE = [
+  "#4e79a7",
+  "#f28e2c",
+  "#e15759",
+  "#76b7b2",
+  "#59a14f",
+  "#edc949",
+  "#af7aa1",
+  "#ff9da7",
+  "#9c755f",
+  "#bab0ab",
+  "#17becf",
+  "#6b6ecf"
+];
 const NODE_WIDTH = 0.035; // in x units: the chart spans x = 0 … 1
 const nodeLabel = (n: {label: string; people: number}) => `${n.label} · ${count(n.people)}`;
 
@@ -50,14 +63,18 @@ export function segmentFlow(flow: Flow, {width, fromLabel, toLabel}: FlowOptions
   const targetOffset = new Map(right.map((n) => [n.label, n.y0]));
   const rank = (list: string[]) => new Map(list.map((v, i) => [v, i]));
   const [sr, tr] = [rank(flow.sources), rank(flow.targets)];
-  const bySource = [...flow.links].sort((a, b) => sr.get(a.source)! - sr.get(b.source)! || tr.get(a.target)! - tr.get(b.target)!);
+  const bySource = [...flow.links].sort(
+    (a, b) => sr.get(a.source)! - sr.get(b.source)! || tr.get(a.target)! - tr.get(b.target)!
+  );
   const sourceTop = new Map<string, number>();
   for (const l of bySource) {
     const y = sourceOffset.get(l.source)!;
     sourceTop.set(`${l.source}→${l.target}`, y);
     sourceOffset.set(l.source, y + l.value);
   }
-  const byTarget = [...flow.links].sort((a, b) => tr.get(a.target)! - tr.get(b.target)! || sr.get(a.source)! - sr.get(b.source)!);
+  const byTarget = [...flow.links].sort(
+    (a, b) => tr.get(a.target)! - tr.get(b.target)! || sr.get(a.source)! - sr.get(b.source)!
+  );
   const ribbons = byTarget.flatMap((l, id) => {
     const s = sourceTop.get(`${l.source}→${l.target}`)!;
     const t = targetOffset.get(l.target)!;
@@ -81,13 +98,61 @@ export function segmentFlow(flow: Flow, {width, fromLabel, toLabel}: FlowOptions
     y: {domain: [Math.max(...nodes.map((n) => n.y1)), 0], axis: null},
     color: {domain: labels, range: PALETTE},
     marks: [
-      Plot.areaY(ribbons, {x: "x", y1: "y1", y2: "y2", z: "id", fill: "source", fillOpacity: 0.45, curve: "bump-x", title: "title", tip: true}),
-      Plot.rectY(nodes, {x1: (n: Node) => (n.side === "from" ? 0 : 1 - NODE_WIDTH), x2: (n: Node) => (n.side === "from" ? NODE_WIDTH : 1),
-        y1: "y0", y2: "y1", fill: "label", title: (n: Node) => `${n.label}: ${count(n.people)} people`}),
-      Plot.text(left, {x: 0, y: (n: Node) => (n.y0 + n.y1) / 2, text: nodeLabel, textAnchor: "end", dx: -6, fontSize: 11, fill: "currentColor"}),
-      Plot.text(right, {x: 1, y: (n: Node) => (n.y0 + n.y1) / 2, text: nodeLabel, textAnchor: "start", dx: 6, fontSize: 11, fill: "currentColor"}),
-      Plot.text([fromLabel], {x: 0, frameAnchor: "top", dy: -26, text: (d: string) => d, textAnchor: "end", fontWeight: "bold", fill: "currentColor"}),
-      Plot.text([toLabel], {x: 1, frameAnchor: "top", dy: -26, text: (d: string) => d, textAnchor: "start", fontWeight: "bold", fill: "currentColor"})
+      Plot.areaY(ribbons, {
+        x: "x",
+        y1: "y1",
+        y2: "y2",
+        z: "id",
+        fill: "source",
+        fillOpacity: 0.45,
+        curve: "bump-x",
+        title: "title",
+        tip: true
+      }),
+      Plot.rectY(nodes, {
+        x1: (n: Node) => (n.side === "from" ? 0 : 1 - NODE_WIDTH),
+        x2: (n: Node) => (n.side === "from" ? NODE_WIDTH : 1),
+        y1: "y0",
+        y2: "y1",
+        fill: "label",
+        title: (n: Node) => `${n.label}: ${count(n.people)} people`
+      }),
+      Plot.text(left, {
+        x: 0,
+        y: (n: Node) => (n.y0 + n.y1) / 2,
+        text: nodeLabel,
+        textAnchor: "end",
+        dx: -6,
+        fontSize: 11,
+        fill: "currentColor"
+      }),
+      Plot.text(right, {
+        x: 1,
+        y: (n: Node) => (n.y0 + n.y1) / 2,
+        text: nodeLabel,
+        textAnchor: "start",
+        dx: 6,
+        fontSize: 11,
+        fill: "currentColor"
+      }),
+      Plot.text([fromLabel], {
+        x: 0,
+        frameAnchor: "top",
+        dy: -26,
+        text: (d: string) => d,
+        textAnchor: "end",
+        fontWeight: "bold",
+        fill: "currentColor"
+      }),
+      Plot.text([toLabel], {
+        x: 1,
+        frameAnchor: "top",
+        dy: -26,
+        text: (d: string) => d,
+        textAnchor: "start",
+        fontWeight: "bold",
+        fill: "currentColor"
+      })
     ]
   });
 }

@@ -16,7 +16,11 @@ function rootOf(page: string): string {
   return "../".repeat(Math.max(0, page.split("/").length - 2)) || "./";
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attributes: Record<string, string> = {}
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
@@ -50,7 +54,11 @@ function chartShare(chart: ChartEntry, root: string, site: string): HTMLElement 
   const item = element("div", undefined, {"data-share-chart": chart.name});
   const files = item.appendChild(element("p"));
   files.append(element("strong", chart.title), ": ");
-  const formats = [["svg", "SVG picture"], ["png", "PNG picture"], ["csv", "CSV of the data"]];
+  const formats = [
+    ["svg", "SVG picture"],
+    ["png", "PNG picture"],
+    ["csv", "CSV of the data"]
+  ];
   formats.forEach(([ext, label], i) => {
     if (i) files.append(" · ");
     files.append(element("a", label, {href: `${root}charts/${chart.name}.${ext}`, "data-share-file": ext!}));
@@ -58,9 +66,16 @@ function chartShare(chart: ChartEntry, root: string, site: string): HTMLElement 
   const embed = item.appendChild(element("details"));
   embed.append(element("summary", "Embed it: iframe or ES module"));
   embed.append(element("p", "Iframe:", {class: "share-note"}));
-  embed.append(...snippet("iframe", `<iframe src="${site}embed/${chart.name}" width="100%" height="${chart.frameHeight}" style="border: 0" title="${chart.title}"></iframe>`));
+  embed.append(
+    ...snippet(
+      "iframe",
+      `<iframe src="${site}embed/${chart.name}" width="100%" height="${chart.frameHeight}" style="border: 0" title="${chart.title}"></iframe>`
+    )
+  );
   const id = `olist-${chart.name}`;
-  embed.append(element("p", `ES module (${chart.exportName}({width}) returns the chart as an element):`, {class: "share-note"}));
+  embed.append(
+    element("p", `ES module (${chart.exportName}({width}) returns the chart as an element):`, {class: "share-note"})
+  );
   embed.append(
     ...snippet(
       "module",
@@ -80,7 +95,11 @@ export function shareList(page: string): HTMLElement {
   section.append(element("h2", "Share", {id: "share"}));
   const address = new URL(page.slice(1), site).href;
   const link = element("p", "This page: ");
-  link.append(element("a", address, {href: address, "data-share-page": ""}), " ", copyButton("Copy the link", () => location.href));
+  link.append(
+    element("a", address, {href: address, "data-share-page": ""}),
+    " ",
+    copyButton("Copy the link", () => location.href)
+  );
   section.append(link);
   section.append(
     element(

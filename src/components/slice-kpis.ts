@@ -27,14 +27,40 @@ export interface SliceCard {
 export function sliceCards(basis: RevenueBasis): SliceCard[] {
   const items = basis === "items";
   return [
-    {field: "revenue", label: items ? "Item revenue" : "Revenue", format: (v) => money(v, {short: true}), note: items ? "prices of its items" : "sum of all payments"},
+    {
+      field: "revenue",
+      label: items ? "Item revenue" : "Revenue",
+      format: (v) => money(v, {short: true}),
+      note: items ? "prices of its items" : "sum of all payments"
+    },
     {field: "orders", label: "Orders", format: count, note: items ? "holding one of its items" : "all statuses"},
     {field: "customers", label: "Customers", format: count, note: "distinct people"},
-    {field: "aov", label: items ? "Item revenue per order" : "Average order value", format: (v) => money(v, {cents: true}),
-      note: items ? "its items in an order" : "payments per paid order"},
-    {field: "repeat_customer_rate", label: "Repeat customers", format: percent, note: items ? "people with 2+ orders of it" : "people with 2+ orders"},
-    {field: "on_time_rate", label: "On-time delivery", format: percent, note: "delivered by the estimated date", none: "no delivered order"},
-    {field: "review_score", label: "Review score", format: (v) => `${v.toFixed(2)} / 5`, note: "mean score of reviewed orders", none: "no review"}
+    {
+      field: "aov",
+      label: items ? "Item revenue per order" : "Average order value",
+      format: (v) => money(v, {cents: true}),
+      note: items ? "its items in an order" : "payments per paid order"
+    },
+    {
+      field: "repeat_customer_rate",
+      label: "Repeat customers",
+      format: percent,
+      note: items ? "people with 2+ orders of it" : "people with 2+ orders"
+    },
+    {
+      field: "on_time_rate",
+      label: "On-time delivery",
+      format: percent,
+      note: "delivered by the estimated date",
+      none: "no delivered order"
+    },
+    {
+      field: "review_score",
+      label: "Review score",
+      format: (v) => `${v.toFixed(2)} / 5`,
+      note: "mean score of reviewed orders",
+      none: "no review"
+    }
   ];
 }
 

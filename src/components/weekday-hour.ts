@@ -4,7 +4,10 @@ import type {ChartOptions} from "./chart-options.js";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-export function weekdayHourHeatmap(cells: {weekday: number; hour: number; orders: number}[], {width, document}: ChartOptions) {
+export function weekdayHourHeatmap(
+  cells: {weekday: number; hour: number; orders: number}[],
+  {width, document}: ChartOptions
+) {
   return Plot.plot({
     document,
     width,

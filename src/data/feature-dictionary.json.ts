@@ -2,4 +2,6 @@
 import {featureDictionary} from "../../loaders/features/customer-features.js";
 import {withWarehouse} from "../../loaders/warehouse/warehouse.js";
 
-process.stdout.write(JSON.stringify(await withWarehouse(async (w) => featureDictionary(w, await w.analysisDate())), null, 1));
+process.stdout.write(
+  JSON.stringify(await withWarehouse(async (w) => featureDictionary(w, await w.analysisDate())), null, 1)
+);

@@ -20,12 +20,17 @@ interface DataFile {
 }
 
 /** `moduleUrl`: import.meta.url of the exported module (/embed/NAME.js), from which the site's address follows. */
-export async function embedChart(file: DataFile, moduleUrl: string, {width = 640}: EmbedOptions = {}): Promise<HTMLElement> {
+export async function embedChart(
+  file: DataFile,
+  moduleUrl: string,
+  {width = 640}: EmbedOptions = {}
+): Promise<HTMLElement> {
   const [{chartDrawing}, chart] = await Promise.all([import("../charts/draw.js"), file.json() as Promise<ChartData>]);
   const figure = document.createElement("figure");
   figure.dataset.chart = chart.name;
   for (const [name, value] of Object.entries(LIGHT_THEME)) figure.style.setProperty(name, value);
-  figure.style.cssText += "margin: 0; padding: 8px; width: fit-content; max-width: 100%; background: var(--theme-background); color: var(--theme-foreground); font: 12px/1.4 system-ui, sans-serif;";
+  figure.style.cssText +=
+    "margin: 0; padding: 8px; width: fit-content; max-width: 100%; background: var(--theme-background); color: var(--theme-foreground); font: 12px/1.4 system-ui, sans-serif;";
   const title = figure.appendChild(document.createElement("div"));
   title.style.cssText = "font-weight: 600; font-size: 15px;";
   title.textContent = chart.title;

@@ -1,12 +1,18 @@
-import { describe, expect, it } from "vitest";
+import {describe, expect, it} from "vitest";
 import {
-  bayesMeans, bayesProportions, betaPosterior, credibleInterval, expectedLossOfB, expectedLossOfBNumeric, probBBeatsA,
-  probBBeatsANumeric,
+  bayesMeans,
+  bayesProportions,
+  betaPosterior,
+  credibleInterval,
+  expectedLossOfB,
+  expectedLossOfBNumeric,
+  probBBeatsA,
+  probBBeatsANumeric
 } from "../../lib/ab/index.js";
-import { expectClose } from "./close.js";
-import { BAYES, BAYES_MEANS, BETA_PPF } from "./reference-values.js";
+import {expectClose} from "./close.js";
+import {BAYES, BAYES_MEANS, BETA_PPF} from "./reference-values.js";
 
-const beta = ([alpha, b]: readonly [number, number]) => ({ alpha, beta: b });
+const beta = ([alpha, b]: readonly [number, number]) => ({alpha, beta: b});
 
 describe("P(B > A) and expected loss vs scipy quad", () => {
   it("closed form (or numeric fallback for non-integer parameters)", () => {
@@ -28,8 +34,8 @@ describe("P(B > A) and expected loss vs scipy quad", () => {
   });
   it("stays accurate with 10 million visitors per arm (mpmath: 0.868144267300981297…)", () => {
     // mpmath (30 digits) Miller sum over αA for A = Beta(1e6, 9e6), B = Beta(1e6+1500, 9e6−1500).
-    const A = { alpha: 1e6, beta: 9e6 };
-    const B = { alpha: 1e6 + 1500, beta: 9e6 - 1500 };
+    const A = {alpha: 1e6, beta: 9e6};
+    const B = {alpha: 1e6 + 1500, beta: 9e6 - 1500};
     expectClose(probBBeatsA(A, B), 0.8681442673009813, 0, 5e-10);
     expectClose(probBBeatsANumeric(A, B), 0.8681442673009813, 0, 5e-10);
     const loss = expectedLossOfB(A, B);
@@ -40,16 +46,19 @@ describe("P(B > A) and expected loss vs scipy quad", () => {
 
 describe("posteriors and credible intervals", () => {
   it("Beta(1,1) prior by default, stated priors respected", () => {
-    expect(betaPosterior({ conversions: 20, visitors: 100 })).toEqual({ alpha: 21, beta: 81, mean: 21 / 102 });
-    expect(betaPosterior({ conversions: 20, visitors: 100 }, { alpha: 0.5, beta: 0.5 }).alpha).toBe(20.5);
+    expect(betaPosterior({conversions: 20, visitors: 100})).toEqual({alpha: 21, beta: 81, mean: 21 / 102});
+    expect(betaPosterior({conversions: 20, visitors: 100}, {alpha: 0.5, beta: 0.5}).alpha).toBe(20.5);
   });
   it("equal-tailed interval = scipy beta.ppf", () => {
-    const ci = credibleInterval({ alpha: 21, beta: 81 });
+    const ci = credibleInterval({alpha: 21, beta: 81});
     expectClose(ci.lower, BETA_PPF[0][3], 1e-10);
     expectClose(ci.upper, BETA_PPF[1][3], 1e-10);
   });
   it("bayesProportions bundles it for the page", () => {
-    const r = bayesProportions({ control: { conversions: 100, visitors: 1000 }, treatment: { conversions: 120, visitors: 1000 } });
+    const r = bayesProportions({
+      control: {conversions: 100, visitors: 1000},
+      treatment: {conversions: 120, visitors: 1000}
+    });
     expectClose(r.probBBeatsA, BAYES[0]!.p, 1e-10);
     expectClose(r.expectedLossB, BAYES[0]!.lossB, 1e-8);
     expectClose(r.expectedLossA, BAYES[0]!.lossA, 1e-8);
@@ -63,17 +72,17 @@ describe("revenue per user (normal approximation)", () => {
     for (const r of BAYES_MEANS) {
       const [na, ma, sa] = r.a;
       const [nb, mb, sb] = r.b;
-      const res = bayesMeans({ control: { n: na, mean: ma, sd: sa }, treatment: { n: nb, mean: mb, sd: sb } });
+      const res = bayesMeans({control: {n: na, mean: ma, sd: sa}, treatment: {n: nb, mean: mb, sd: sb}});
       expectClose(res.probBBeatsA, r.p, 1e-12);
       expectClose(res.expectedLossA, r.lossA, 1e-9);
       expectClose(res.expectedLossB, r.lossB, 1e-9);
     }
   });
   it("a normal prior shrinks both arms toward its mean", () => {
-    const control = { n: 20, mean: 10, sd: 8 };
-    const treatment = { n: 20, mean: 16, sd: 8 };
-    const flat = bayesMeans({ control, treatment });
-    const shrunk = bayesMeans({ control, treatment, prior: { kind: "normal", mean: 12, sd: 2 } });
+    const control = {n: 20, mean: 10, sd: 8};
+    const treatment = {n: 20, mean: 16, sd: 8};
+    const flat = bayesMeans({control, treatment});
+    const shrunk = bayesMeans({control, treatment, prior: {kind: "normal", mean: 12, sd: 2}});
     // Posterior precision 20/64 + 1/4 = 0.5625, mean (10·0.3125 + 12·0.25)/0.5625.
     expectClose(shrunk.posteriorA.mean, (10 * 0.3125 + 12 * 0.25) / 0.5625, 1e-14);
     expectClose(shrunk.posteriorA.sd, Math.sqrt(1 / 0.5625), 1e-14);

@@ -1,4 +1,4 @@
-import { expect } from "vitest";
+import {expect} from "vitest";
 
 /** |actual − expected| ≤ max(rel·|expected|, abs). */
 export function expectClose(actual: number, expected: number, rel: number, abs = 0): void {

@@ -1,10 +1,31 @@
-import { describe, expect, it } from "vitest";
+import {describe, expect, it} from "vitest";
 import {
-  betaCdf, betaQuantile, betaSf, chiSquareCdf, chiSquareSf, logBeta, logGamma, normalCdf, normalQuantile, normalSf,
-  regIncBeta, tCdf, tQuantile,
+  betaCdf,
+  betaQuantile,
+  betaSf,
+  chiSquareCdf,
+  chiSquareSf,
+  logBeta,
+  logGamma,
+  normalCdf,
+  normalQuantile,
+  normalSf,
+  regIncBeta,
+  tCdf,
+  tQuantile
 } from "../../lib/ab/index.js";
-import { expectClose } from "./close.js";
-import { BETA_CDF, BETA_PPF, CHI2_CDF, CHI2_SF, NORMAL_CDF, NORMAL_PPF, NORMAL_SF, T_CDF, T_PPF } from "./reference-values.js";
+import {expectClose} from "./close.js";
+import {
+  BETA_CDF,
+  BETA_PPF,
+  CHI2_CDF,
+  CHI2_SF,
+  NORMAL_CDF,
+  NORMAL_PPF,
+  NORMAL_SF,
+  T_CDF,
+  T_PPF
+} from "./reference-values.js";
 
 describe("special functions", () => {
   it("logGamma matches factorials and Γ(½) = √π", () => {
@@ -16,7 +37,8 @@ describe("special functions", () => {
   it("logBeta is stable for huge arguments (log B(a,b) = logΓa + logΓb − logΓ(a+b))", () => {
     expectClose(logBeta(2, 3), Math.log(1 / 12), 1e-15);
     // Symmetry and the recurrence B(a+1, b) = B(a, b)·a/(a+b) at 1e7 scale.
-    const a = 1e7, b = 3e6;
+    const a = 1e7,
+      b = 3e6;
     expectClose(logBeta(a + 1, b) - logBeta(a, b), Math.log(a / (a + b)), 1e-8);
     expect(Number.isFinite(logBeta(1e7, 1e7))).toBe(true);
   });
@@ -74,7 +96,11 @@ describe("beta distribution vs scipy", () => {
     }
   });
   it("quantile round-trips through the cdf in both tails", () => {
-    for (const [a, b] of [[3, 7], [0.7, 40], [200, 5]] as const) {
+    for (const [a, b] of [
+      [3, 7],
+      [0.7, 40],
+      [200, 5]
+    ] as const) {
       for (const p of [1e-9, 0.05, 0.5, 0.95, 1 - 1e-9]) {
         const x = betaQuantile(p, a, b);
         if (p < 0.5) expectClose(betaCdf(x, a, b), p, 1e-10);

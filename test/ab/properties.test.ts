@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { sampleBinomial, twoProportionZTest, welchTTestFromValues } from "../../lib/ab/index.js";
-import { rng } from "../../lib/random.js";
+import {describe, expect, it} from "vitest";
+import {sampleBinomial, twoProportionZTest, welchTTestFromValues} from "../../lib/ab/index.js";
+import {rng} from "../../lib/random.js";
 
 /** Kolmogorov–Smirnov distance of a sample from Uniform(0, 1). */
 function ksUniform(xs: number[]): number {
@@ -19,7 +19,10 @@ describe("p-values are uniform under the null (seeded simulation)", () => {
     for (let i = 0; i < 2000; i++) {
       const a = sampleBinomial(r, 5000, 0.1);
       const b = sampleBinomial(r, 5000, 0.1);
-      ps.push(twoProportionZTest({ control: { conversions: a, visitors: 5000 }, treatment: { conversions: b, visitors: 5000 } }).pValue);
+      ps.push(
+        twoProportionZTest({control: {conversions: a, visitors: 5000}, treatment: {conversions: b, visitors: 5000}})
+          .pValue
+      );
     }
     // KS critical value at the 1% level for n = 2000 is 1.63/√2000 ≈ 0.036; the binomial's lattice adds a little.
     expect(ksUniform(ps)).toBeLessThan(0.04);
@@ -32,8 +35,8 @@ describe("p-values are uniform under the null (seeded simulation)", () => {
   it("Welch t-test on skewed revenue-like data, 1,000 A/A tests", () => {
     const r = rng(5);
     const ps: number[] = [];
-    const draw = () => Array.from({ length: 200 }, () => (r.bernoulli(0.3) ? r.lognormal(3, 0.8) : 0));
-    for (let i = 0; i < 1000; i++) ps.push(welchTTestFromValues({ control: draw(), treatment: draw() }).pValue);
+    const draw = () => Array.from({length: 200}, () => (r.bernoulli(0.3) ? r.lognormal(3, 0.8) : 0));
+    for (let i = 0; i < 1000; i++) ps.push(welchTTestFromValues({control: draw(), treatment: draw()}).pValue);
     expect(ksUniform(ps)).toBeLessThan(0.055); // 1% critical value 1.63/√1000 ≈ 0.052
   });
 });

@@ -25,7 +25,6 @@ function handLikelihood({r, alpha, a, b}: BgNbdParams, x: number, tx: number, T:
   return gammaRatio * Math.pow(alpha, r) * betaRatio * (alive + dead);
 }
 
-
 describe("BG/NBD log-likelihood", () => {
   it("matches the hand computation (plain Math, linear space) for 3 customers", () => {
     CUSTOMERS.forEach(([x, tx, T]) => {
@@ -37,8 +36,14 @@ describe("BG/NBD log-likelihood", () => {
     CUSTOMERS.forEach(([x, tx, T], i) => {
       expect(bgnbdLogLikelihood(P, x, tx, T)).toBeCloseTo(SCIPY_LL[i]!, 12);
     });
-    const total = bgnbdTotalLogLikelihood(P, CUSTOMERS.map(([x, tx, T]) => ({x, tx, T})));
-    expect(total).toBeCloseTo(SCIPY_LL.reduce((s, v) => s + v, 0), 11);
+    const total = bgnbdTotalLogLikelihood(
+      P,
+      CUSTOMERS.map(([x, tx, T]) => ({x, tx, T}))
+    );
+    expect(total).toBeCloseTo(
+      SCIPY_LL.reduce((s, v) => s + v, 0),
+      11
+    );
   });
 
   it("total likelihood with counts equals the sum over repeated rows (grouping)", () => {

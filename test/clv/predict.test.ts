@@ -1,5 +1,10 @@
 import {describe, expect, it} from "vitest";
-import {conditionalExpectedPurchases, expectedPurchases, probabilityAlive, type BgNbdParams} from "../../lib/clv/bgnbd.js";
+import {
+  conditionalExpectedPurchases,
+  expectedPurchases,
+  probabilityAlive,
+  type BgNbdParams
+} from "../../lib/clv/bgnbd.js";
 import {sampleBeta, simulateBgNbd} from "../../lib/clv/simulate.js";
 import {rng} from "../../lib/random.js";
 import {CDNOW_PARAMS as P, CUSTOMERS, SCIPY_COND39, SCIPY_EX} from "./reference.js";
@@ -11,7 +16,14 @@ import {CDNOW_PARAMS as P, CUSTOMERS, SCIPY_COND39, SCIPY_EX} from "./reference.
  * E[Y(t) | λ, p] = (1 − e^(−λpt))/p, and integrating λ out gives (1 − (β/(β+pt))^s)/p with β = α+T, s = r+x.
  * The Beta integral uses u = p^a when a < 1 (removes the p^(a−1) singularity) and Simpson's rule on [0, 1].
  */
-function quadratureExpected({r, alpha, a, b}: BgNbdParams, t: number, x: number, tx: number, T: number, n = 20_000): number {
+function quadratureExpected(
+  {r, alpha, a, b}: BgNbdParams,
+  t: number,
+  x: number,
+  tx: number,
+  T: number,
+  n = 20_000
+): number {
   const s = r + x;
   const beta = alpha + T;
   const A3 = Math.pow(alpha + T, -s);
@@ -81,7 +93,11 @@ describe("expected purchases", () => {
     });
     // Other parameters (a > 1) and horizons, including z = t/(α+T+t) > 0.75.
     const Q: BgNbdParams = {r: 1.3, alpha: 20, a: 2.5, b: 4};
-    for (const [t, x, tx, T] of [[10, 3, 40, 50], [300, 1, 2, 60], [52, 12, 50, 52]] as const) {
+    for (const [t, x, tx, T] of [
+      [10, 3, 40, 50],
+      [300, 1, 2, 60],
+      [52, 12, 50, 52]
+    ] as const) {
       expect(conditionalExpectedPurchases(Q, t, x, tx, T) / quadratureExpected(Q, t, x, tx, T)).toBeCloseTo(1, 8);
     }
   });

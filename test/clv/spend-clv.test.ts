@@ -2,7 +2,12 @@ import {describe, expect, it} from "vitest";
 import {conditionalExpectedPurchases} from "../../lib/clv/bgnbd.js";
 import {calibrationByFrequency} from "../../lib/clv/calibration.js";
 import {expectedPurchasesByPeriod, predictiveClv} from "../../lib/clv/clv.js";
-import {conditionalExpectedSpend, frequencySpendCorrelation, gammaGammaLogLikelihood, populationMeanSpend} from "../../lib/clv/gammagamma.js";
+import {
+  conditionalExpectedSpend,
+  frequencySpendCorrelation,
+  gammaGammaLogLikelihood,
+  populationMeanSpend
+} from "../../lib/clv/gammagamma.js";
 import {simulateBgNbd} from "../../lib/clv/simulate.js";
 import {groupSummaries, historicalClv, holdoutCounts, summarise} from "../../lib/clv/summary.js";
 import {rng} from "../../lib/random.js";
@@ -15,7 +20,10 @@ describe("Gamma-Gamma", () => {
     // f(m | p,q,v,x) = Γ(px+q)/(Γ(px)Γ(q)) · v^q · m^(px−1) · x^(px) / (v + x m)^(px+q); take p = 2, q = 3, v = 10, x = 1:
     // Γ(5)/(Γ(2)Γ(3)) = 24/2 = 12, so f(m) = 12 · 1000 · m / (10 + m)^5.
     const m = 7;
-    expect(gammaGammaLogLikelihood({p: 2, q: 3, v: 10}, 1, m)).toBeCloseTo(Math.log((12 * 1000 * m) / Math.pow(10 + m, 5)), 12);
+    expect(gammaGammaLogLikelihood({p: 2, q: 3, v: 10}, 1, m)).toBeCloseTo(
+      Math.log((12 * 1000 * m) / Math.pow(10 + m, 5)),
+      12
+    );
     // Numerical integral of the density for x = 3 (trapezoid on a log grid) is 1.
     let integral = 0;
     let prev = 0;
@@ -60,7 +68,10 @@ describe("predictive CLV", () => {
 
   it("undiscounted CLV = E[Y(horizon)] × spend × margin", () => {
     const y = conditionalExpectedPurchases(P, 12 * month, customer.x, customer.tx, customer.T);
-    expect(predictiveClv(P, customer, 50, {periods: 12, periodLength: month, margin: 0.3})).toBeCloseTo(y * 50 * 0.3, 10);
+    expect(predictiveClv(P, customer, 50, {periods: 12, periodLength: month, margin: 0.3})).toBeCloseTo(
+      y * 50 * 0.3,
+      10
+    );
     const byPeriod = expectedPurchasesByPeriod(P, customer, 12, month);
     expect(byPeriod.reduce((s, v) => s + v, 0)).toBeCloseTo(y, 12);
     expect(byPeriod.every((v) => v > 0)).toBe(true);
@@ -97,7 +108,13 @@ describe("summaries", () => {
       {id: "b", x: 0, tx: 0, T: 2, mx: 0, revenue: 40}
     ]);
     expect(holdoutCounts(tx, 28, 200)).toEqual(new Map([["b", 1]]));
-    expect(groupSummaries([{x: 0, tx: 0, T: 2}, {x: 0, tx: 0, T: 2}, {x: 1, tx: 1, T: 2}])).toEqual([
+    expect(
+      groupSummaries([
+        {x: 0, tx: 0, T: 2},
+        {x: 0, tx: 0, T: 2},
+        {x: 1, tx: 1, T: 2}
+      ])
+    ).toEqual([
       {x: 0, tx: 0, T: 2, count: 2},
       {x: 1, tx: 1, T: 2, count: 1}
     ]);
@@ -122,7 +139,11 @@ describe("calibration vs holdout", () => {
 
   it("keeps empty buckets with NaN means", () => {
     const b = calibrationByFrequency(P, [{x: 0, tx: 0, T: 10, actual: 0}], 10, 2);
-    expect(b.map((x) => [x.label, x.n])).toEqual([["0", 1], ["1", 0], ["2+", 0]]);
+    expect(b.map((x) => [x.label, x.n])).toEqual([
+      ["0", 1],
+      ["1", 0],
+      ["2+", 0]
+    ]);
     expect(b[1]!.meanActual).toBeNaN();
   });
 });

@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { applyBins, fitBins } from "../../lib/ml/bins.js";
-import { takeRows, trainGbdt, trainGbdtBinned } from "../../lib/ml/gbdt.js";
-import { trainLogistic } from "../../lib/ml/logistic.js";
-import { rocAuc } from "../../lib/ml/metrics.js";
-import { predictMarginBatch } from "../../lib/ml/score.js";
-import { nonlinear, slice, xor } from "./synthetic.js";
+import {describe, expect, it} from "vitest";
+import {applyBins, fitBins} from "../../lib/ml/bins.js";
+import {takeRows, trainGbdt, trainGbdtBinned} from "../../lib/ml/gbdt.js";
+import {trainLogistic} from "../../lib/ml/logistic.js";
+import {rocAuc} from "../../lib/ml/metrics.js";
+import {predictMarginBatch} from "../../lib/ml/score.js";
+import {nonlinear, slice, xor} from "./synthetic.js";
 
 const data = nonlinear(6000, 10, 21);
 const train = slice(data, 0, 5000);
@@ -12,7 +12,10 @@ const test = slice(data, 5000, 6000);
 
 describe("gbdt", () => {
   it("reaches a good holdout AUC on a nonlinear problem (close to the oracle)", () => {
-    const { model, trainMargins } = trainGbdt({ table: train.table, labels: train.labels }, { nRounds: 150, learningRate: 0.1, maxDepth: 4, seed: 1 });
+    const {model, trainMargins} = trainGbdt(
+      {table: train.table, labels: train.labels},
+      {nRounds: 150, learningRate: 0.1, maxDepth: 4, seed: 1}
+    );
     const auc = rocAuc(test.labels, predictMarginBatch(model, test.table));
     const oracle = rocAuc(test.labels, test.logit);
     expect(oracle).toBeGreaterThan(0.85);
@@ -29,8 +32,8 @@ describe("gbdt", () => {
     const d = xor(4000, 5, 3);
     const tr = slice(d, 0, 3000);
     const te = slice(d, 3000, 4000);
-    const g = trainGbdt({ table: tr.table, labels: tr.labels }, { nRounds: 60, maxDepth: 3, seed: 1 }).model;
-    const l = trainLogistic({ table: tr.table, labels: tr.labels }).model;
+    const g = trainGbdt({table: tr.table, labels: tr.labels}, {nRounds: 60, maxDepth: 3, seed: 1}).model;
+    const l = trainLogistic({table: tr.table, labels: tr.labels}).model;
     const aucG = rocAuc(te.labels, predictMarginBatch(g, te.table));
     const aucL = rocAuc(te.labels, predictMarginBatch(l, te.table));
     expect(aucG).toBeGreaterThan(0.85);
@@ -40,9 +43,9 @@ describe("gbdt", () => {
   it("early stopping keeps the best validation iteration", () => {
     const valid = slice(data, 5000, 6000);
     const res = trainGbdt(
-      { table: slice(data, 0, 2000).table, labels: slice(data, 0, 2000).labels },
-      { nRounds: 300, learningRate: 0.5, maxDepth: 6, minChildWeight: 0.1, earlyStoppingRounds: 10, seed: 4 },
-      { validation: { table: valid.table, labels: valid.labels } },
+      {table: slice(data, 0, 2000).table, labels: slice(data, 0, 2000).labels},
+      {nRounds: 300, learningRate: 0.5, maxDepth: 6, minChildWeight: 0.1, earlyStoppingRounds: 10, seed: 4},
+      {validation: {table: valid.table, labels: valid.labels}}
     );
     const v = res.history.valid;
     const best = v.indexOf(Math.min(...v));
@@ -59,14 +62,18 @@ describe("gbdt", () => {
   });
 
   it("validationFraction holds out rows for early stopping", () => {
-    const res = trainGbdt({ table: train.table, labels: train.labels }, { nRounds: 200, learningRate: 0.5, validationFraction: 0.2, earlyStoppingRounds: 5, seed: 2 });
+    const res = trainGbdt(
+      {table: train.table, labels: train.labels},
+      {nRounds: 200, learningRate: 0.5, validationFraction: 0.2, earlyStoppingRounds: 5, seed: 2}
+    );
     expect(res.history.valid.length).toBeLessThan(200);
     expect(res.trainMargins.length).toBe(4000);
   });
 
   it("is deterministic for a seed and changes with the seed when subsampling", () => {
-    const params = { nRounds: 20, maxDepth: 4, subsample: 0.7, colsampleByTree: 0.8, colsampleByNode: 0.7 };
-    const run = (seed: number) => JSON.stringify(trainGbdt({ table: train.table, labels: train.labels }, { ...params, seed }).model);
+    const params = {nRounds: 20, maxDepth: 4, subsample: 0.7, colsampleByTree: 0.8, colsampleByNode: 0.7};
+    const run = (seed: number) =>
+      JSON.stringify(trainGbdt({table: train.table, labels: train.labels}, {...params, seed}).model);
     const a = run(7);
     expect(run(7)).toBe(a);
     expect(run(8)).not.toBe(a);
@@ -75,24 +82,36 @@ describe("gbdt", () => {
   it("class weights and sample weights act like replicated rows", () => {
     // features rounded to one decimal (< 255 distinct values) so that every row set gets the same bin edges
     const small = slice(data, 0, 1500);
-    const table = { nRows: 1500, columns: small.table.columns.map((c) => Float64Array.from(c as Float64Array, (x) => Math.round(x * 10) / 10)) };
+    const table = {
+      nRows: 1500,
+      columns: small.table.columns.map((c) => Float64Array.from(c as Float64Array, (x) => Math.round(x * 10) / 10))
+    };
     // weight 2 on every positive = class weight {positive: 2} = positives duplicated
     const w = Float64Array.from(small.labels, (y) => (y ? 2 : 1));
-    const a = trainGbdt({ table, labels: small.labels, weights: w }, { nRounds: 5, maxDepth: 3, seed: 1 }).model;
-    const b = trainGbdt({ table, labels: small.labels }, { nRounds: 5, maxDepth: 3, seed: 1, classWeights: { positive: 2, negative: 1 } }).model;
+    const a = trainGbdt({table, labels: small.labels, weights: w}, {nRounds: 5, maxDepth: 3, seed: 1}).model;
+    const b = trainGbdt(
+      {table, labels: small.labels},
+      {nRounds: 5, maxDepth: 3, seed: 1, classWeights: {positive: 2, negative: 1}}
+    ).model;
     expect(JSON.stringify(a.trees)).toBe(JSON.stringify(b.trees));
-    const pos = Array.from({ length: 1500 }, (_, i) => i).filter((i) => small.labels[i]);
-    const idx = [...Array.from({ length: 1500 }, (_, i) => i), ...pos];
-    const dup = { nRows: idx.length, columns: table.columns.map((c) => Float64Array.from(idx, (i) => c[i]!)) };
-    const c = trainGbdt({ table: dup, labels: Float64Array.from(idx, (i) => small.labels[i]!) }, { nRounds: 5, maxDepth: 3, seed: 1 }).model;
+    const pos = Array.from({length: 1500}, (_, i) => i).filter((i) => small.labels[i]);
+    const idx = [...Array.from({length: 1500}, (_, i) => i), ...pos];
+    const dup = {nRows: idx.length, columns: table.columns.map((c) => Float64Array.from(idx, (i) => c[i]!))};
+    const c = trainGbdt(
+      {table: dup, labels: Float64Array.from(idx, (i) => small.labels[i]!)},
+      {nRounds: 5, maxDepth: 3, seed: 1}
+    ).model;
     expect(c.baseScore).toBeCloseTo(a.baseScore, 12);
     // exact ties between features that induce the same row partition may resolve differently (float summation
     // order differs), so compare what the trees do on the training rows: covers, leaf values and margins
-        const pa = predictMarginBatch(a, table);
+    const pa = predictMarginBatch(a, table);
     const pc = predictMarginBatch(c, table);
     // (leaf values are rounded to 6 significant digits in the model, hence the tolerance)
     for (let i = 0; i < pa.length; i++) expect(Math.abs(pc[i]! - pa[i]!)).toBeLessThan(1e-4);
-    const balanced = trainGbdt({ table: small.table, labels: small.labels }, { nRounds: 1, classWeights: "balanced" }).model;
+    const balanced = trainGbdt(
+      {table: small.table, labels: small.labels},
+      {nRounds: 1, classWeights: "balanced"}
+    ).model;
     expect(balanced.baseScore).toBeCloseTo(0, 12);
   });
 });
@@ -108,20 +127,39 @@ describe("gbdt early stopping on AUC, shared bins and L2 on leaves", () => {
       const x0: number[] = [];
       const x1: number[] = [];
       const y: number[] = [];
-      [[1, 1], [1, 0], [0, 1], [0, 0]].forEach(([a, b], c) => {
+      [
+        [1, 1],
+        [1, 0],
+        [0, 1],
+        [0, 0]
+      ].forEach(([a, b], c) => {
         for (let i = 0; i < 100; i++) {
           x0.push(a!);
           x1.push(b!);
           y.push(i < positives[c]! ? 1 : 0);
         }
       });
-      return { table: { nRows: 400, columns: [Float64Array.from(x0), Float64Array.from(x1)] }, labels: Float64Array.from(y) };
+      return {
+        table: {nRows: 400, columns: [Float64Array.from(x0), Float64Array.from(x1)]},
+        labels: Float64Array.from(y)
+      };
     };
     const fit = cells([95, 85, 15, 5]);
     const valid = cells([85, 95, 5, 15]);
     const patience = 10;
     const run = (earlyStoppingMetric: "auc" | "logloss") =>
-      trainGbdt(fit, { nRounds: 100, learningRate: 0.3, maxDepth: 1, minChildWeight: 0, earlyStoppingRounds: patience, earlyStoppingMetric }, { validation: valid });
+      trainGbdt(
+        fit,
+        {
+          nRounds: 100,
+          learningRate: 0.3,
+          maxDepth: 1,
+          minChildWeight: 0,
+          earlyStoppingRounds: patience,
+          earlyStoppingMetric
+        },
+        {validation: valid}
+      );
     const res = run("auc");
     const aucs = res.history.validAuc;
     const best = aucs.indexOf(Math.max(...aucs)); // first round reaching the maximum
@@ -133,7 +171,7 @@ describe("gbdt early stopping on AUC, shared bins and L2 on leaves", () => {
     expect(res.model.metrics!.validAuc).toBe(aucs[0]);
     // each recorded AUC is the AUC of the model truncated at that round, scored independently
     aucs.forEach((auc, k) => {
-      const truncated = trainGbdt(fit, { nRounds: k + 1, learningRate: 0.3, maxDepth: 1, minChildWeight: 0 }).model;
+      const truncated = trainGbdt(fit, {nRounds: k + 1, learningRate: 0.3, maxDepth: 1, minChildWeight: 0}).model;
       expect(rocAuc(valid.labels, predictMarginBatch(truncated, valid.table))).toBe(auc);
     });
     expect(Array.from(res.validMargins)).toEqual(Array.from(predictMarginBatch(res.model, valid.table)));
@@ -145,20 +183,35 @@ describe("gbdt early stopping on AUC, shared bins and L2 on leaves", () => {
     expect(byLoss.model.trees!.length).toBe(lossBest + 1);
     expect(byLoss.history.validAuc).toEqual([]);
     // no AUC without both classes among the validation rows
-    const oneClass = { table: valid.table, labels: new Float64Array(400).fill(1) };
-    expect(() => trainGbdt(fit, { nRounds: 5, earlyStoppingRounds: 2, earlyStoppingMetric: "auc" }, { validation: oneClass })).toThrow(/one class only/);
+    const oneClass = {table: valid.table, labels: new Float64Array(400).fill(1)};
+    expect(() =>
+      trainGbdt(fit, {nRounds: 5, earlyStoppingRounds: 2, earlyStoppingMetric: "auc"}, {validation: oneClass})
+    ).toThrow(/one class only/);
   });
 
   it("fits on row subsets of shared bins equal fits on those rows binned alone with the same edges", () => {
     const all = slice(data, 0, 3000);
-    const mapper = fitBins(all.table, { seed: 1 });
+    const mapper = fitBins(all.table, {seed: 1});
     const shared = applyBins(all.table, mapper);
-    const rows = Uint32Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 3 !== 1);
-    const held = Uint32Array.from({ length: 3000 }, (_, i) => i).filter((i) => i % 3 === 1);
-    const params = { nRounds: 25, maxDepth: 3, subsample: 0.8, colsampleByTree: 0.7, earlyStoppingRounds: 5, earlyStoppingMetric: "auc" as const, seed: 9 };
-    const a = trainGbdtBinned({ data: shared, labels: all.labels, rows }, params, { validation: { data: shared, labels: all.labels, rows: held } });
-    const own = (r: Uint32Array) => ({ data: applyBins(takeRows(all.table, r), mapper), labels: Float64Array.from(r, (i) => all.labels[i]!) });
-    const b = trainGbdtBinned(own(rows), params, { validation: own(held) });
+    const rows = Uint32Array.from({length: 3000}, (_, i) => i).filter((i) => i % 3 !== 1);
+    const held = Uint32Array.from({length: 3000}, (_, i) => i).filter((i) => i % 3 === 1);
+    const params = {
+      nRounds: 25,
+      maxDepth: 3,
+      subsample: 0.8,
+      colsampleByTree: 0.7,
+      earlyStoppingRounds: 5,
+      earlyStoppingMetric: "auc" as const,
+      seed: 9
+    };
+    const a = trainGbdtBinned({data: shared, labels: all.labels, rows}, params, {
+      validation: {data: shared, labels: all.labels, rows: held}
+    });
+    const own = (r: Uint32Array) => ({
+      data: applyBins(takeRows(all.table, r), mapper),
+      labels: Float64Array.from(r, (i) => all.labels[i]!)
+    });
+    const b = trainGbdtBinned(own(rows), params, {validation: own(held)});
     expect(JSON.stringify(a.model)).toBe(JSON.stringify(b.model));
     expect(Array.from(a.validMargins)).toEqual(Array.from(b.validMargins));
   });
@@ -167,10 +220,13 @@ describe("gbdt early stopping on AUC, shared bins and L2 on leaves", () => {
     // x = 0 for 6 rows (2 positives), x = 1 for 4 rows (3 positives): mean 0.5, so the base score is 0, p = ½,
     // g = p − y = ±½ and h = p(1 − p) = ¼ per row. Left (x = 0): G = 4·½ − 2·½ = 1, H = 6·¼ = 1.5;
     // right (x = 1): G = 1·½ − 3·½ = −1, H = 4·¼ = 1.
-    const table = { nRows: 10, columns: [Float64Array.from([0, 0, 0, 0, 0, 0, 1, 1, 1, 1])] };
+    const table = {nRows: 10, columns: [Float64Array.from([0, 0, 0, 0, 0, 0, 1, 1, 1, 1])]};
     const labels = Float64Array.from([1, 1, 0, 0, 0, 0, 1, 1, 1, 0]);
     for (const lambda of [0, 1, 10]) {
-      const { model } = trainGbdt({ table, labels }, { nRounds: 1, maxDepth: 1, learningRate: 0.3, lambda, minChildWeight: 0 });
+      const {model} = trainGbdt(
+        {table, labels},
+        {nRounds: 1, maxDepth: 1, learningRate: 0.3, lambda, minChildWeight: 0}
+      );
       const t = model.trees![0]!;
       expect(model.baseScore).toBe(0);
       expect(t.threshold[0]).toBe(0.5);

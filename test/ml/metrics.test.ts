@@ -1,6 +1,14 @@
-import { describe, expect, it } from "vitest";
-import { averagePrecision, brierScore, calibrationBins, confusionAt, liftAt, logLoss, rocAuc } from "../../lib/ml/metrics.js";
-import { Rng } from "../../lib/random.js";
+import {describe, expect, it} from "vitest";
+import {
+  averagePrecision,
+  brierScore,
+  calibrationBins,
+  confusionAt,
+  liftAt,
+  logLoss,
+  rocAuc
+} from "../../lib/ml/metrics.js";
+import {Rng} from "../../lib/random.js";
 
 const y = [1, 0, 1, 0, 1, 0];
 const s = [0.9, 0.9, 0.7, 0.3, 0.3, 0.1];
@@ -21,7 +29,7 @@ describe("metrics", () => {
   it("ROC-AUC without weights (two sorted classes) equals the pairwise count and the unit-weight path", () => {
     const r = new Rng(3);
     const n = 400;
-    const labels = Array.from({ length: n }, () => (r.next() < 0.2 ? 1 : 0));
+    const labels = Array.from({length: n}, () => (r.next() < 0.2 ? 1 : 0));
     // few distinct scores, so that many ties occur, within and across classes
     const scores = labels.map((l) => Math.round((r.next() + 0.3 * l) * 8) / 8);
     let pairs = 0;
@@ -56,7 +64,11 @@ describe("metrics", () => {
 
   it("calibration bins, lift/gains and the confusion matrix", () => {
     const bins = calibrationBins([1, 0, 1, 1], [0.05, 0.15, 0.95, 1], 10);
-    expect(bins.map((b) => [b.lo, b.weight, b.observedRate])).toEqual([[0, 1, 1], [0.1, 1, 0], [0.9, 2, 1]]);
+    expect(bins.map((b) => [b.lo, b.weight, b.observedRate])).toEqual([
+      [0, 1, 1],
+      [0.1, 1, 0],
+      [0.9, 2, 1]
+    ]);
     expect(bins[2]!.meanPredicted).toBeCloseTo(0.975, 15);
     const q = calibrationBins(y, s, 2, "quantile");
     expect(q.map((b) => b.weight)).toEqual([3, 3]);

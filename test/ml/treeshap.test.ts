@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { trainForest } from "../../lib/ml/forest.js";
-import { trainGbdt } from "../../lib/ml/gbdt.js";
-import { MODEL_FORMAT, type ChurnModel, type ModelTree } from "../../lib/ml/model.js";
-import { predictMargin } from "../../lib/ml/score.js";
-import { explainBatch, explainRow, globalImportance } from "../../lib/ml/treeshap.js";
-import { nonlinear, slice } from "./synthetic.js";
+import {describe, expect, it} from "vitest";
+import {trainForest} from "../../lib/ml/forest.js";
+import {trainGbdt} from "../../lib/ml/gbdt.js";
+import {MODEL_FORMAT, type ChurnModel, type ModelTree} from "../../lib/ml/model.js";
+import {predictMargin} from "../../lib/ml/score.js";
+import {explainBatch, explainRow, globalImportance} from "../../lib/ml/treeshap.js";
+import {nonlinear, slice} from "./synthetic.js";
 
 function rowOf(cols: ArrayLike<number>[], i: number): number[] {
   return cols.map((c) => c[i]!);
@@ -48,8 +48,11 @@ function bruteForce(model: ChurnModel, x: number[]): Float64Array {
 const data = nonlinear(3000, 6, 8, 0.1);
 const train = slice(data, 0, 2500);
 const test = slice(data, 2500, 3000);
-const gbdt = trainGbdt({ table: train.table, labels: train.labels }, { nRounds: 30, maxDepth: 5, seed: 1, subsample: 0.8 }).model;
-const forest = trainForest({ table: train.table, labels: train.labels }, { nTrees: 15, maxDepth: 7, seed: 1 }).model;
+const gbdt = trainGbdt(
+  {table: train.table, labels: train.labels},
+  {nRounds: 30, maxDepth: 5, seed: 1, subsample: 0.8}
+).model;
+const forest = trainForest({table: train.table, labels: train.labels}, {nTrees: 15, maxDepth: 7, seed: 1}).model;
 
 describe("TreeSHAP", () => {
   it("local accuracy: base value + Σ SHAP = model margin (gbdt: log-odds, forest: probability)", () => {
@@ -91,9 +94,19 @@ describe("TreeSHAP", () => {
       right: [2, -1, 4, -1, -1],
       defaultLeft: [0, 0, 0, 0, 0],
       value: [0, 0, 0, 0, 1],
-      cover: [100, 50, 50, 25, 25],
+      cover: [100, 50, 50, 25, 25]
     };
-    const model: ChurnModel = { format: MODEL_FORMAT, version: 1, kind: "gbdt", featureNames: ["a", "b", "c"], preprocessing: { missing: "default-direction" }, baseScore: 0, link: "logit", trees: [tree], params: {} };
+    const model: ChurnModel = {
+      format: MODEL_FORMAT,
+      version: 1,
+      kind: "gbdt",
+      featureNames: ["a", "b", "c"],
+      preprocessing: {missing: "default-direction"},
+      baseScore: 0,
+      link: "logit",
+      trees: [tree],
+      params: {}
+    };
     const e = explainRow(model, [1, 1, 5]);
     expect(e.baseValue).toBe(0.25);
     expect(e.values[0]).toBeCloseTo(0.375, 15);
@@ -106,12 +119,14 @@ describe("TreeSHAP", () => {
     expect(e2.values[1]).toBeCloseTo(-0.375, 15);
     expect(e2.values[2]).toBe(0);
     expect(e2.values.reduce((a, b) => a + b, e2.baseValue)).toBeCloseTo(0, 15);
-    expect(Array.from(bruteForce(model, [1, -1, 5])).map((v) => v.toFixed(12))).toEqual(Array.from(e2.values).map((v) => v.toFixed(12)));
+    expect(Array.from(bruteForce(model, [1, -1, 5])).map((v) => v.toFixed(12))).toEqual(
+      Array.from(e2.values).map((v) => v.toFixed(12))
+    );
   });
 
   it("global importance ranks signal features above noise", () => {
     const d = nonlinear(2000, 9, 2, 0);
-    const m = trainGbdt({ table: d.table, labels: d.labels }, { nRounds: 30, maxDepth: 4, seed: 1 }).model;
+    const m = trainGbdt({table: d.table, labels: d.labels}, {nRounds: 30, maxDepth: 4, seed: 1}).model;
     const imp = globalImportance(m, slice(d, 0, 300).table);
     const noise = Math.max(imp[6]!, imp[7]!, imp[8]!);
     for (const f of [0, 3, 4, 5]) expect(imp[f]!).toBeGreaterThan(noise);

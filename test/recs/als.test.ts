@@ -45,7 +45,14 @@ describe("implicit ALS", () => {
   });
 
   test("a rank-1 fit of a full-rank matrix is its leading singular triple (power iteration)", () => {
-    const P = [[1, 1, 0, 0], [1, 1, 1, 0], [0, 1, 1, 1], [0, 0, 1, 1], [1, 0, 0, 1], [1, 1, 0, 1]];
+    const P = [
+      [1, 1, 0, 0],
+      [1, 1, 1, 0],
+      [0, 1, 1, 1],
+      [0, 0, 1, 1],
+      [1, 0, 0, 1],
+      [1, 1, 0, 1]
+    ];
     const model = fitImplicitAls(rowsOf(P), 4, plain);
     const expected = leadingRankOne(P);
     reconstruction(model).forEach((row, i) => row.forEach((x, j) => expect(x).toBeCloseTo(expected[i]![j]!, 6)));
@@ -61,7 +68,8 @@ describe("implicit ALS", () => {
     });
     const model = fitImplicitAls(rows, nItems, params);
     // Alternating exact solves can only lower the loss.
-    for (let t = 1; t < model.loss.length; t++) expect(model.loss[t]!).toBeLessThanOrEqual(model.loss[t - 1]! * (1 + 1e-12));
+    for (let t = 1; t < model.loss.length; t++)
+      expect(model.loss[t]!).toBeLessThanOrEqual(model.loss[t - 1]! * (1 + 1e-12));
     expect(model.loss[model.loss.length - 1]).toBeCloseTo(alsLoss(rows, model.users, model.items, params), 9);
     for (const row of rows.slice(0, 8)) {
       const x = foldIn(model, row).user;
@@ -79,7 +87,13 @@ describe("implicit ALS", () => {
 
   test("a score splits exactly into one term per bought item", () => {
     const params: AlsParams = {factors: 2, regularization: 0.1, alpha: 10, iterations: 10, seed: 5};
-    const rows = rowsOf([[1, 1, 0, 0, 0], [0, 1, 1, 0, 0], [0, 0, 1, 1, 0], [1, 0, 0, 1, 1], [1, 1, 0, 0, 1]]);
+    const rows = rowsOf([
+      [1, 1, 0, 0, 0],
+      [0, 1, 1, 0, 0],
+      [0, 0, 1, 1, 0],
+      [1, 0, 0, 1, 1],
+      [1, 1, 0, 0, 1]
+    ]);
     const model = fitImplicitAls(rows, 5, params);
     const person = foldIn(model, {items: [0, 3], counts: [2, 1]});
     for (let i = 0; i < 5; i++) {
@@ -90,7 +104,18 @@ describe("implicit ALS", () => {
   });
 
   test("bad rows are errors that name the row", () => {
-    expect(() => fitImplicitAls([{items: [0], counts: [1]}, {items: [5], counts: [1]}], 3, plain)).toThrow(/row 1 has item 5 outside 0…2/);
-    expect(() => fitImplicitAls([{items: [0], counts: [0]}], 3, plain)).toThrow(/row 0, item 0: counts must be positive/);
+    expect(() =>
+      fitImplicitAls(
+        [
+          {items: [0], counts: [1]},
+          {items: [5], counts: [1]}
+        ],
+        3,
+        plain
+      )
+    ).toThrow(/row 1 has item 5 outside 0…2/);
+    expect(() => fitImplicitAls([{items: [0], counts: [0]}], 3, plain)).toThrow(
+      /row 0, item 0: counts must be positive/
+    );
   });
 });

@@ -2,7 +2,15 @@
 // basket set, every figure counted by hand.
 import {describe, expect, test} from "vitest";
 import {affinityPairs, boughtTogether, crossSellOpportunities} from "../../lib/recs/affinity.js";
-import {coPurchaseCounts, lift, neighbourLists, ordersBoth, pairPValue, peopleBoth, shrunkConditional} from "../../lib/recs/co-purchase.js";
+import {
+  coPurchaseCounts,
+  lift,
+  neighbourLists,
+  ordersBoth,
+  pairPValue,
+  peopleBoth,
+  shrunkConditional
+} from "../../lib/recs/co-purchase.js";
 import {coPurchaseRecs} from "../../lib/recs/recommender.js";
 
 const [A, B, C, D] = [0, 1, 2, 3];
@@ -25,8 +33,26 @@ describe("co-purchase counts on a tiny basket set", () => {
     expect(Array.from(cp.buyers)).toEqual([3, 3, 2, 2]);
     expect(Array.from(cp.orders)).toEqual([4, 3, 2, 2]);
     expect(Array.from(cp.again)).toEqual([1, 0, 0, 0]);
-    expect([[A, B], [A, C], [A, D], [B, C], [B, D], [C, D]].map(([a, b]) => peopleBoth(cp, a!, b!))).toEqual([2, 1, 0, 2, 1, 1]);
-    expect([[A, B], [A, C], [A, D], [B, C], [B, D], [C, D]].map(([a, b]) => ordersBoth(cp, a!, b!))).toEqual([2, 0, 0, 1, 0, 0]);
+    expect(
+      [
+        [A, B],
+        [A, C],
+        [A, D],
+        [B, C],
+        [B, D],
+        [C, D]
+      ].map(([a, b]) => peopleBoth(cp, a!, b!))
+    ).toEqual([2, 1, 0, 2, 1, 1]);
+    expect(
+      [
+        [A, B],
+        [A, C],
+        [A, D],
+        [B, C],
+        [B, D],
+        [C, D]
+      ].map(([a, b]) => ordersBoth(cp, a!, b!))
+    ).toEqual([2, 0, 0, 1, 0, 0]);
     // Symmetric, and an item with itself counts the people who bought it again.
     expect(peopleBoth(cp, B, A)).toBe(2);
     expect(peopleBoth(cp, A, A)).toBe(1);
@@ -65,7 +91,11 @@ describe("co-purchase counts on a tiny basket set", () => {
     expect(strict[B]!.map((n) => n.score)).toEqual([expect.closeTo(0.64, 12), expect.closeTo(0.56, 12)]);
     const loose = neighbourLists(cp, {minSupport: 1, priorStrength: 2, keep: 10});
     // A: B 0.64, A itself 0.44 (p3 bought it again), C (1 + 0.8) / 5 = 0.36.
-    expect(loose[A]!.map((n) => [n.item, n.people, n.orders])).toEqual([[B, 2, 2], [A, 1, 0], [C, 1, 0]]);
+    expect(loose[A]!.map((n) => [n.item, n.people, n.orders])).toEqual([
+      [B, 2, 2],
+      [A, 1, 0],
+      [C, 1, 0]
+    ]);
     expect(neighbourLists(cp, {minSupport: 1, priorStrength: 2, keep: 2})[A]!.map((n) => n.item)).toEqual([B, A]);
   });
 
@@ -82,25 +112,52 @@ describe("co-purchase counts on a tiny basket set", () => {
       {kind: "co_buyers", because: A, support: 1}
     ]);
     // A seed that is its own best neighbour is "bought again".
-    expect(coPurchaseRecs(model as never, [A], 2, 1)[1]).toEqual({item: A, reason: {kind: "again", because: -1, support: 1}});
+    expect(coPurchaseRecs(model as never, [A], 2, 1)[1]).toEqual({
+      item: A,
+      reason: {kind: "again", because: -1, support: 1}
+    });
     expect(coPurchaseRecs(model as never, [A, C], 2, 1).map((r) => r.item)).toEqual([B, A]);
   });
 
   test("affinity pairs, products bought together and cross-sell by expected revenue", () => {
-    expect(affinityPairs(cp, 2).map((p) => [p.a, p.b, p.people, p.orders])).toEqual([[A, B, 2, 2], [B, C, 2, 1]]);
-    expect(boughtTogether(cp, 1).map((p) => [p.a, p.b, p.orders, p.people])).toEqual([[A, B, 2, 2], [B, C, 1, 2]]);
+    expect(affinityPairs(cp, 2).map((p) => [p.a, p.b, p.people, p.orders])).toEqual([
+      [A, B, 2, 2],
+      [B, C, 2, 1]
+    ]);
+    expect(boughtTogether(cp, 1).map((p) => [p.a, p.b, p.orders, p.people])).toEqual([
+      [A, B, 2, 2],
+      [B, C, 1, 2]
+    ]);
     // Values (average spend on the item per order): A 50, B 100, C 10, D 20. Pairs with ≥ 2 people: AB (lift 1.87),
     // BC (lift 1.4). A→B: audience 3 − 2 = 1, conversion P̃(B | A) = 0.64, value 100 → 64. B→A: 1 × 0.64 × 50 = 32.
     // B→C: 1 × P̃(C | B) 0.56 × 10 = 5.6. C→B: audience 2 − 2 = 0 → 0.
     const x = crossSellOpportunities(cp, [50, 100, 10, 20], 2, 2);
-    expect(x.map((o) => [o.from, o.to, o.audience])).toEqual([[A, B, 1], [B, A, 1], [B, C, 1], [C, B, 0]]);
-    expect(x.map((o) => o.expected_revenue)).toEqual([expect.closeTo(64, 10), expect.closeTo(32, 10), expect.closeTo(5.6, 10), 0]);
+    expect(x.map((o) => [o.from, o.to, o.audience])).toEqual([
+      [A, B, 1],
+      [B, A, 1],
+      [B, C, 1],
+      [C, B, 0]
+    ]);
+    expect(x.map((o) => o.expected_revenue)).toEqual([
+      expect.closeTo(64, 10),
+      expect.closeTo(32, 10),
+      expect.closeTo(5.6, 10),
+      0
+    ]);
     // A pair whose lift is not above 1 is no opportunity, however much revenue: 2 × {A, B}, 6 × {A, C}, 6 × {B, C}
     // give P = 14, d_A = d_B = 8, d_C = 12, lift(A, B) = 2 · 28 / 64 = 0.875, lift(A, C) = 6 · 28 / 96 = 1.75. With
     // m = 0 and values 1: C→A = (12 − 6) × 6/12 = 3, C→B 3, A→C = (8 − 6) × 6/8 = 1.5, B→C 1.5.
-    const flat = coPurchaseCounts([...Array(2).fill([[A, B]]), ...Array(6).fill([[A, C]]), ...Array(6).fill([[B, C]])], 4);
+    const flat = coPurchaseCounts(
+      [...Array(2).fill([[A, B]]), ...Array(6).fill([[A, C]]), ...Array(6).fill([[B, C]])],
+      4
+    );
     expect(lift(flat, A, B)).toBeCloseTo(0.875, 12);
-    expect(crossSellOpportunities(flat, [1, 1, 1, 1], 2, 0).map((o) => [o.from, o.to])).toEqual([[C, A], [C, B], [A, C], [B, C]]);
+    expect(crossSellOpportunities(flat, [1, 1, 1, 1], 2, 0).map((o) => [o.from, o.to])).toEqual([
+      [C, A],
+      [C, B],
+      [A, C],
+      [B, C]
+    ]);
   });
 
   test("an item code outside the catalog is an error", () => {

@@ -32,8 +32,26 @@ describe("top-k metrics by hand", () => {
   });
 
   test("catalog coverage: distinct items of everyone's first k over the catalog", () => {
-    expect(catalogCoverage([[1, 2], [2, 3]], 10, 10)).toBeCloseTo(0.3, 12);
-    expect(catalogCoverage([[1, 2], [2, 3]], 10, 1)).toBeCloseTo(0.2, 12);
+    expect(
+      catalogCoverage(
+        [
+          [1, 2],
+          [2, 3]
+        ],
+        10,
+        10
+      )
+    ).toBeCloseTo(0.3, 12);
+    expect(
+      catalogCoverage(
+        [
+          [1, 2],
+          [2, 3]
+        ],
+        10,
+        1
+      )
+    ).toBeCloseTo(0.2, 12);
     expect(catalogCoverage([], 10, 10)).toBe(0);
     expect(catalogCoverage([[1]], 0, 10)).toBeNaN();
   });

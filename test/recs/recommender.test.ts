@@ -2,17 +2,36 @@
 import {describe, expect, test} from "vitest";
 import {histories, type Basket} from "../../lib/recs/baskets.js";
 import {categoryLabel, productLabel, reasonText, REASON_KINDS} from "../../lib/recs/reasons.js";
-import {bestSellersOf, DEFAULT_PARAMS, firstDistinct, hybridRecs, recommend, trainRecommender, type Catalog, type RecommenderParams} from "../../lib/recs/recommender.js";
+import {
+  bestSellersOf,
+  DEFAULT_PARAMS,
+  firstDistinct,
+  hybridRecs,
+  recommend,
+  trainRecommender,
+  type Catalog,
+  type RecommenderParams
+} from "../../lib/recs/recommender.js";
 
 // Categories c0, c1, c2; products p0, p1 in c0, p2, p3 in c1, p4 in c2, p5 without a category. States SP = 0, RJ = 1.
-const catalog: Catalog = {nProducts: 6, nCategories: 3, nStates: 2, productCategory: Int32Array.from([0, 0, 1, 1, 2, -1])};
+const catalog: Catalog = {
+  nProducts: 6,
+  nCategories: 3,
+  nStates: 2,
+  productCategory: Int32Array.from([0, 0, 1, 1, 2, -1])
+};
 const SP = 0;
 const RJ = 1;
 const b = (person: number, day: number, state: number, products: number[]): Basket => ({
-  person, day, state, products, categories: [...new Set(products.map((p) => catalog.productCategory[p]!).filter((c) => c >= 0))]
+  person,
+  day,
+  state,
+  products,
+  categories: [...new Set(products.map((p) => catalog.productCategory[p]!).filter((c) => c >= 0))]
 });
 const BASKETS = [
-  b(0, 1, SP, [0]), b(0, 5, SP, [2]), // A: two orders (c0, then c1)
+  b(0, 1, SP, [0]),
+  b(0, 5, SP, [2]), // A: two orders (c0, then c1)
   b(1, 2, SP, [0, 2]), // B: c0 and c1 in one order
   b(2, 3, RJ, [1]), // C
   b(3, 8, SP, [4, 5]), // D
@@ -20,7 +39,11 @@ const BASKETS = [
   b(5, 10, RJ, [4]) // F
 ];
 const params: RecommenderParams = {
-  ...DEFAULT_PARAMS, k: 4, priorStrength: 1, minSupport: {product: 1, category: 1}, minStateOrders: 2,
+  ...DEFAULT_PARAMS,
+  k: 4,
+  priorStrength: 1,
+  minSupport: {product: 1, category: 1},
+  minStateOrders: 2,
   als: {factors: 2, regularization: 0.1, alpha: 10, iterations: 10, seed: 1}
 };
 // Recent window: days 4…10.
@@ -32,10 +55,16 @@ const items = (recs: {item: number}[]) => recs.map((r) => r.item);
 describe("the recommenders on six people", () => {
   test("popularity: overall, by state and recent (orders, ties by code)", () => {
     // Products by orders: p0 3 (A, B, E), p2 2 (A, B), p4 2 (D, F), p1 1, p5 1.
-    expect(recommend(model, "popular", "product", E!).map((r) => [r.item, r.reason.support])).toEqual([[0, 3], [2, 2], [4, 2], [1, 1]]);
+    expect(recommend(model, "popular", "product", E!).map((r) => [r.item, r.reason.support])).toEqual([
+      [0, 3],
+      [2, 2],
+      [4, 2],
+      [1, 1]
+    ]);
     // RJ: C's p1 and F's p4, one order each.
     expect(recommend(model, "popular_state", "product", F!).map((r) => [r.item, r.reason])).toEqual([
-      [1, {kind: "popular_state", because: RJ, support: 1}], [4, {kind: "popular_state", because: RJ, support: 1}]
+      [1, {kind: "popular_state", because: RJ, support: 1}],
+      [4, {kind: "popular_state", because: RJ, support: 1}]
     ]);
     // Days 4…10: c2 twice (D, F), c0 (E) and c1 (A) once.
     expect(items(recommend(model, "popular_recent", "category", E!))).toEqual([2, 0, 1]);
@@ -91,15 +120,25 @@ describe("the recommenders on six people", () => {
 
   test("best sellers of ranked categories in turn, and the first distinct items of tiers", () => {
     const ranked = [1, 0].map((item) => ({item, reason: {kind: "latent" as const, because: 0, support: 0}}));
-    expect(bestSellersOf(model, ranked, 10).map((r) => [r.item, r.reason.because, r.reason.support])).toEqual([[2, 1, 2], [0, 0, 3], [1, 0, 1]]);
+    expect(bestSellersOf(model, ranked, 10).map((r) => [r.item, r.reason.because, r.reason.support])).toEqual([
+      [2, 1, 2],
+      [0, 0, 3],
+      [1, 0, 1]
+    ]);
     const rec = (item: number, support: number) => ({item, reason: {kind: "popular" as const, because: -1, support}});
-    expect(firstDistinct(3, [[rec(1, 1), rec(2, 1)], [rec(2, 2), rec(3, 2)], [rec(4, 3)]])).toEqual([rec(1, 1), rec(2, 1), rec(3, 2)]);
+    expect(firstDistinct(3, [[rec(1, 1), rec(2, 1)], [rec(2, 2), rec(3, 2)], [rec(4, 3)]])).toEqual([
+      rec(1, 1),
+      rec(2, 1),
+      rec(3, 2)
+    ]);
   });
 });
 
 describe("reasons in words", () => {
   test("every kind reads as a sentence with its count", () => {
-    const said = REASON_KINDS.map((kind) => reasonText(kind, kind.startsWith("popular_state") ? "SP" : "bed bath table", 41, 8));
+    const said = REASON_KINDS.map((kind) =>
+      reasonText(kind, kind.startsWith("popular_state") ? "SP" : "bed bath table", 41, 8)
+    );
     expect(said).toEqual([
       "bought together with bed bath table in 41 orders",
       "41 people who bought bed bath table also bought it",

@@ -39,7 +39,9 @@ describe("kMeans", () => {
   it("is deterministic per seed, and more inits never give higher inertia than the best of fewer", () => {
     const {rows} = blobs(4);
     expect(kMeans(rows, 4, {seed: 1}).labels).toEqual(kMeans(rows, 4, {seed: 1}).labels);
-    expect(kMeans(rows, 5, {seed: 1, nInit: 10}).inertia).toBeLessThanOrEqual(kMeans(rows, 5, {seed: 1, nInit: 1}).inertia + 1e-9);
+    expect(kMeans(rows, 5, {seed: 1, nInit: 10}).inertia).toBeLessThanOrEqual(
+      kMeans(rows, 5, {seed: 1, nInit: 1}).inertia + 1e-9
+    );
   });
 
   it("standardises features (z-scores; constant columns get sd 1)", () => {
@@ -89,15 +91,28 @@ describe("describeCluster", () => {
     {feature: "frequency", high: "frequent buyers", low: "one-time buyers", role: "noun"},
     {feature: "lateDays", high: "late deliveries", low: "early deliveries", role: "with"}
   ];
-  const overall = {recency: {mean: 200, sd: 100}, monetary: {mean: 150, sd: 100}, frequency: {mean: 1.05, sd: 0.1}, lateDays: {mean: 0, sd: 5}};
+  const overall = {
+    recency: {mean: 200, sd: 100},
+    monetary: {mean: 150, sd: 100},
+    frequency: {mean: 1.05, sd: 0.1},
+    lateDays: {mean: 0, sd: 5}
+  };
 
   it("phrases the top-|z| features", () => {
     // z: recency −1.5, monetary +2, frequency −0.5, lateDays 0 → top 3 by |z|.
-    expect(describeCluster({recency: 50, monetary: 350, frequency: 1, lateDays: 0}, overall, labels)).toBe("high-spending, recent one-time buyers");
+    expect(describeCluster({recency: 50, monetary: 350, frequency: 1, lateDays: 0}, overall, labels)).toBe(
+      "high-spending, recent one-time buyers"
+    );
     // z: frequency +10, lateDays +2, others ≈ 0.
-    expect(describeCluster({recency: 200, monetary: 160, frequency: 2.05, lateDays: 10}, overall, labels)).toBe("frequent buyers with late deliveries");
-    expect(describeCluster({recency: 210, monetary: 150, frequency: 1.05, lateDays: 0}, overall, labels)).toBe("typical customers");
-    expect(describeCluster({recency: 50, monetary: 150, frequency: 1.05, lateDays: 0}, overall, labels, {maxFeatures: 1})).toBe("recent customers");
+    expect(describeCluster({recency: 200, monetary: 160, frequency: 2.05, lateDays: 10}, overall, labels)).toBe(
+      "frequent buyers with late deliveries"
+    );
+    expect(describeCluster({recency: 210, monetary: 150, frequency: 1.05, lateDays: 0}, overall, labels)).toBe(
+      "typical customers"
+    );
+    expect(
+      describeCluster({recency: 50, monetary: 150, frequency: 1.05, lateDays: 0}, overall, labels, {maxFeatures: 1})
+    ).toBe("recent customers");
   });
 });
 

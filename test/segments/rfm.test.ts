@@ -1,6 +1,12 @@
 import {describe, expect, it} from "vitest";
 import {frequencyScore, quintileScores, rfmScores} from "../../lib/segments/rfm.js";
-import {assignSegment, CATCH_ALL_SEGMENT, matchesRule, SEGMENT_RULES, type SegmentRule} from "../../lib/segments/rules.js";
+import {
+  assignSegment,
+  CATCH_ALL_SEGMENT,
+  matchesRule,
+  SEGMENT_RULES,
+  type SegmentRule
+} from "../../lib/segments/rules.js";
 
 describe("RFM scores", () => {
   it("quintiles of 10 distinct values: two per score; boundaries at 20% steps", () => {
@@ -62,7 +68,9 @@ describe("segment rules", () => {
   });
 
   it("every valid (R, F, M) gets a named segment; invalid scores fall to the catch-all", () => {
-    for (let R = 1; R <= 5; R++) for (let F = 1; F <= 5; F++) for (let M = 1; M <= 5; M++) expect(assignSegment({R, F, M})).not.toBe(CATCH_ALL_SEGMENT);
+    for (let R = 1; R <= 5; R++)
+      for (let F = 1; F <= 5; F++)
+        for (let M = 1; M <= 5; M++) expect(assignSegment({R, F, M})).not.toBe(CATCH_ALL_SEGMENT);
     expect(assignSegment({R: 0, F: 1, M: 1})).toBe(CATCH_ALL_SEGMENT);
   });
 

@@ -3,7 +3,13 @@
 import type {Page} from "playwright-core";
 import {describe, expect, inject, test} from "vitest";
 import {
-  AbInputError, bayesProportions, peekingSimulation, sampleSizeProportions, twoProportionZTest, verdict, welchTTestFromValues
+  AbInputError,
+  bayesProportions,
+  peekingSimulation,
+  sampleSizeProportions,
+  twoProportionZTest,
+  verdict,
+  welchTTestFromValues
 } from "../../lib/ab/index.js";
 import {useSiteInBrowser} from "./browser.js";
 import {builtJson} from "./build.js";
@@ -16,8 +22,10 @@ interface AbDefaults {
   traffic: {new_customers: number; new_customers_per_day: number};
 }
 
-const field = (page: Page, form: string, key: string) => page.locator(`[data-form="${form}"] [data-field="${key}"] input, [data-form="${form}"] [data-field="${key}"] select`);
-const message = (page: Page, form: string, key: string) => page.locator(`[data-form="${form}"] [data-field="${key}"] .ab-error`);
+const field = (page: Page, form: string, key: string) =>
+  page.locator(`[data-form="${form}"] [data-field="${key}"] input, [data-form="${form}"] [data-field="${key}"] select`);
+const message = (page: Page, form: string, key: string) =>
+  page.locator(`[data-form="${form}"] [data-field="${key}"] .ab-error`);
 const shown = (page: Page, name: string) => page.locator(`[data-ab="${name}"]`).first().textContent();
 const en = (n: number) => n.toLocaleString("en-US");
 
@@ -46,7 +54,9 @@ describe.skipIf(!haveChromium)("A/B testing page in Chromium", () => {
     const baseline = Number(defaults.repeat.rate!.toFixed(4));
     expect(defaults.repeat.rate).toBeGreaterThan(0);
     expect(await field(page, "plan", "baseline").inputValue()).toBe(String(baseline));
-    expect(await field(page, "duration", "dailyTraffic").inputValue()).toBe(String(defaults.traffic.new_customers_per_day));
+    expect(await field(page, "duration", "dailyTraffic").inputValue()).toBe(
+      String(defaults.traffic.new_customers_per_day)
+    );
     const {perArm} = sampleSizeProportions({baseline, mde: 0.1, mdeType: "relative"});
     expect(await shown(page, "plan-per-arm")).toBe(en(perArm));
     expect(await shown(page, "headline-per-arm")).toBe(en(perArm));
@@ -66,7 +76,13 @@ describe.skipIf(!haveChromium)("A/B testing page in Chromium", () => {
     await field(page, "plan", "mde").fill("0.02");
     await field(page, "plan", "power").fill("0.9");
     await field(page, "plan", "method").selectOption("pooled");
-    const expected = sampleSizeProportions({baseline: 0.05, mde: 0.02, mdeType: "absolute", power: 0.9, method: "pooled"});
+    const expected = sampleSizeProportions({
+      baseline: 0.05,
+      mde: 0.02,
+      mdeType: "absolute",
+      power: 0.9,
+      method: "pooled"
+    });
     await expect.poll(() => shown(page, "plan-per-arm")).toBe(en(expected.perArm));
     expect(await page.locator('[data-ab="plan-total"]').textContent()).toBe(en(expected.total));
     const url = new URL(page.url());
@@ -87,7 +103,14 @@ describe.skipIf(!haveChromium)("A/B testing page in Chromium", () => {
     expect(await field(page, "plan", "alpha").inputValue()).toBe("0.01");
     expect(await field(page, "test", "treatment.conversions").inputValue()).toBe("570");
     // Two variants: Bonferroni halves alpha per comparison and there are three groups.
-    const plan = sampleSizeProportions({baseline: 0.1, mde: 0.2, mdeType: "relative", alpha: 0.01, variants: 2, correction: "bonferroni"});
+    const plan = sampleSizeProportions({
+      baseline: 0.1,
+      mde: 0.2,
+      mdeType: "relative",
+      alpha: 0.01,
+      variants: 2,
+      correction: "bonferroni"
+    });
     expect(plan.total).toBe(3 * plan.perArm);
     expect(await shown(page, "plan-per-arm")).toBe(en(plan.perArm));
     expect(await shown(page, "plan-total")).toBe(en(plan.total));
@@ -121,7 +144,9 @@ describe.skipIf(!haveChromium)("A/B testing page in Chromium", () => {
     // Conversions above visitors in the analyser: the message sits next to the conversions field.
     await field(page, "test", "control.conversions").fill("99999");
     const visitors = Number(await field(page, "test", "control.visitors").inputValue());
-    const analyser = thrown(() => twoProportionZTest({control: {conversions: 99999, visitors}, treatment: {conversions: 1, visitors: 10}}));
+    const analyser = thrown(() =>
+      twoProportionZTest({control: {conversions: 99999, visitors}, treatment: {conversions: 1, visitors: 10}})
+    );
     expect(analyser.field).toBe("control.conversions");
     await expect.poll(() => message(page, "test", "control.conversions").textContent()).toBe(analyser.message);
     expect(await page.locator('[data-ab="test-frequentist"]').count()).toBe(0);
@@ -134,7 +159,9 @@ describe.skipIf(!haveChromium)("A/B testing page in Chromium", () => {
     const a = [12, 0, 35.5, 8, 20, 0, 14];
     const b = [18, 22, 0, 40, 31.25, 9];
     const csv = ["group,value", ...a.map((v) => `A,${v}`), ...b.map((v) => `B,${v}`)].join("\n");
-    await page.locator('input[type="file"]').setInputFiles({name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(csv)});
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(csv)});
     await page.waitForSelector('[data-ab="upload-ok"]');
     const welch = welchTTestFromValues({control: a, treatment: b});
     await expect.poll(() => shown(page, "revenue-frequentist")).toBe(`${verdict(welch, {scale: 1, unit: "R$"})}.`);
@@ -144,9 +171,17 @@ describe.skipIf(!haveChromium)("A/B testing page in Chromium", () => {
     expect(welch.t).toBeCloseTo(0.9603, 4);
     expect(welch.df).toBeCloseTo(9.9496, 3);
 
-    await page.locator('input[type="file"]').setInputFiles({name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("group,amount\nA,1\nB,2\n")});
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("group,amount\nA,1\nB,2\n")});
     await expect.poll(() => shown(page, "upload-error")).toBe('The file needs a "value" column (found: group, amount)');
-    await page.locator('input[type="file"]').setInputFiles({name: "bad2.csv", mimeType: "text/csv", buffer: Buffer.from("group,value\nA,1\nA,2\nB,x\nB,3\n")});
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: "bad2.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("group,value\nA,1\nA,2\nB,x\nB,3\n")
+      });
     await expect.poll(() => shown(page, "upload-error")).toBe('Line 4: value must be a number (got "x")');
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     await page.close();

@@ -11,7 +11,11 @@ export {CHROMIUM, launchChromium} from "../../loaders/report/chromium.js";
  * Chromium and a static server of the built site, started before the tests of the enclosing describe block
  * and closed after them. `open(path)` loads a page and waits until the network is idle.
  */
-export function useSiteInBrowser(siteDir: string): {readonly browser: Browser; readonly url: string; open: (path: string) => Promise<Page>} {
+export function useSiteInBrowser(siteDir: string): {
+  readonly browser: Browser;
+  readonly url: string;
+  open: (path: string) => Promise<Page>;
+} {
   let browser: Browser | undefined;
   let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
   beforeAll(async () => {

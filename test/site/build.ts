@@ -7,7 +7,12 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 
 export function buildSite(env: NodeJS.ProcessEnv & {SITE_OUTPUT: string}): void {
   rmSync(env.SITE_OUTPUT, {recursive: true, force: true}); // Framework clears only output folders inside the project
-  const run = spawnSync("npm", ["run", "build"], {cwd: ROOT, env: {...process.env, ANALYSIS_DATE: "", ...env}, encoding: "utf8", timeout: 300_000});
+  const run = spawnSync("npm", ["run", "build"], {
+    cwd: ROOT,
+    env: {...process.env, ANALYSIS_DATE: "", ...env},
+    encoding: "utf8",
+    timeout: 300_000
+  });
   if (run.status !== 0) throw new Error(`npm run build failed (${run.status}):\n${run.stderr.slice(-4000)}`);
 }
 

@@ -38,7 +38,8 @@ describe.each(CHART_CATALOG.map((c) => c.name))("chart %s", (name) => {
     expect(statSync(join(charts, `${name}.png`)).size).toBeGreaterThan(10_000);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.subarray(12, 16).toString("ascii")).toBe("IHDR");
-    const svg = new JSDOM(readFileSync(join(charts, `${name}.svg`), "utf8"), {contentType: "image/svg+xml"}).window.document.documentElement;
+    const svg = new JSDOM(readFileSync(join(charts, `${name}.svg`), "utf8"), {contentType: "image/svg+xml"}).window
+      .document.documentElement;
     expect(png.readUInt32BE(16)).toBe(Math.ceil(2 * Number(svg.getAttribute("width"))));
   });
 
@@ -52,42 +53,80 @@ describe.each(CHART_CATALOG.map((c) => c.name))("chart %s", (name) => {
 describe("what the CSVs hold", () => {
   test("kpi-cards: every field of kpis.json and its value", () => {
     const kpis = builtJson(siteDir, "kpis");
-    expect(Object.fromEntries(csv("kpi-cards").map((r) => [r.field, r.value]))).toEqual(Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, String(v)])));
+    expect(Object.fromEntries(csv("kpi-cards").map((r) => [r.field, r.value]))).toEqual(
+      Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, String(v)]))
+    );
   });
 
   test("revenue-trend and top-states: the months and states of overview.json", () => {
-    const overview = builtJson<{monthly: Record<string, unknown>[]; states: Record<string, unknown>[]}>(siteDir, "overview");
-    const asText = (rows: Record<string, unknown>[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v == null ? "" : String(v)])));
+    const overview = builtJson<{monthly: Record<string, unknown>[]; states: Record<string, unknown>[]}>(
+      siteDir,
+      "overview"
+    );
+    const asText = (rows: Record<string, unknown>[]) =>
+      rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v == null ? "" : String(v)])));
     expect([...csv("revenue-trend")]).toEqual(asText(overview.monthly));
     expect([...csv("top-states")]).toEqual(asText(overview.states));
   });
 
   test("cohort-heatmap: every cohort and month of cohorts.json, with its retention and flags", () => {
-    const {cohorts} = builtJson<{cohorts: {cohort: string; people: number; small: boolean; months: {month_offset: number; retention: number; observable: boolean}[]}[]}>(siteDir, "cohorts");
-    const expected = cohorts.flatMap((c) => c.months.map((m) => [c.cohort, String(c.people), String(c.small), String(m.month_offset), String(m.retention), String(m.observable)]));
-    expect(csv("cohort-heatmap").map((r) => [r.cohort, r.people, r.small, r.month_offset, r.retention, r.observable])).toEqual(expected);
+    const {cohorts} = builtJson<{
+      cohorts: {
+        cohort: string;
+        people: number;
+        small: boolean;
+        months: {month_offset: number; retention: number; observable: boolean}[];
+      }[];
+    }>(siteDir, "cohorts");
+    const expected = cohorts.flatMap((c) =>
+      c.months.map((m) => [
+        c.cohort,
+        String(c.people),
+        String(c.small),
+        String(m.month_offset),
+        String(m.retention),
+        String(m.observable)
+      ])
+    );
+    expect(
+      csv("cohort-heatmap").map((r) => [r.cohort, r.people, r.small, r.month_offset, r.retention, r.observable])
+    ).toEqual(expected);
   });
 
   test("segment-sizes: the segments of segments.json, people and revenue shares", () => {
-    const {segments} = builtJson<{segments: {segment: string; people: number; share: number; revenue_share: number}[]}>(siteDir, "segments");
-    expect(csv("segment-sizes").map((r) => [r.segment, Number(r.people), Number(r.share), Number(r.revenue_share)]))
-      .toEqual(segments.map((s) => [s.segment, s.people, s.share, s.revenue_share]));
+    const {segments} = builtJson<{segments: {segment: string; people: number; share: number; revenue_share: number}[]}>(
+      siteDir,
+      "segments"
+    );
+    expect(
+      csv("segment-sizes").map((r) => [r.segment, Number(r.people), Number(r.share), Number(r.revenue_share)])
+    ).toEqual(segments.map((s) => [s.segment, s.people, s.share, s.revenue_share]));
   });
 
   test("churn-risk: adjacent bins that count every scored customer of churn-scores.parquet, bin by bin", async () => {
-    const bins = csv("churn-risk").map((r) => ({from: Number(r.risk_from), to: Number(r.risk_to), people: Number(r.people), churned: Number(r.seed_rule_churned)}));
+    const bins = csv("churn-risk").map((r) => ({
+      from: Number(r.risk_from),
+      to: Number(r.risk_to),
+      people: Number(r.people),
+      churned: Number(r.seed_rule_churned)
+    }));
     for (let i = 1; i < bins.length; i++) expect(bins[i]!.from).toBe(bins[i - 1]!.to);
     const instance = await DuckDBInstance.create(":memory:");
     const db = await instance.connect();
     try {
       const file = builtFile(siteDir, "churn-scores", "parquet").replace(/'/g, "''");
-      const scores = (await db.runAndReadAll(`SELECT churn_probability AS p, seed_rule_status AS status FROM read_parquet('${file}')`)).getRowObjectsJS() as {p: number; status: string}[];
+      const scores = (
+        await db.runAndReadAll(`SELECT churn_probability AS p, seed_rule_status AS status FROM read_parquet('${file}')`)
+      ).getRowObjectsJS() as {p: number; status: string}[];
       expect(bins.reduce((s, b) => s + b.people, 0)).toBe(scores.length);
       expect(scores.length).toBe(builtJson<{scored_people: number}>(siteDir, "churn-metrics").scored_people);
       const last = bins.length - 1;
       bins.forEach((b, i) => {
         const inside = scores.filter((s) => s.p >= b.from && (s.p < b.to || (i === last && s.p <= b.to)));
-        expect([inside.length, inside.filter((s) => s.status === "churned").length], `bin ${b.from}–${b.to}`).toEqual([b.people, b.churned]);
+        expect([inside.length, inside.filter((s) => s.status === "churned").length], `bin ${b.from}–${b.to}`).toEqual([
+          b.people,
+          b.churned
+        ]);
       });
     } finally {
       db.closeSync();

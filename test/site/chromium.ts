@@ -3,4 +3,5 @@ import {existsSync} from "node:fs";
 import {CHROMIUM} from "./browser.js";
 
 export const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium && process.env.CI) throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs Debian's chromium`);
+if (!haveChromium && process.env.CI)
+  throw new Error(`Chromium not found at ${CHROMIUM}: .ci/run installs Debian's chromium`);

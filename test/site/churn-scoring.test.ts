@@ -28,7 +28,15 @@ async function batchScores(extra: string[] = []): Promise<BatchScore[]> {
 
 test("the churn metrics name every model, baseline and the oracle", () => {
   const m = builtJson<{results: {name: string; metrics: {roc_auc: number}}[]}>(siteDir, "churn-metrics");
-  expect(m.results.map((r) => r.name)).toEqual(["GBDT", "Random forest", "Logistic regression", "Recency alone", "Seed rule", "BG/NBD", "Oracle"]);
+  expect(m.results.map((r) => r.name)).toEqual([
+    "GBDT",
+    "Random forest",
+    "Logistic regression",
+    "Recency alone",
+    "Seed rule",
+    "BG/NBD",
+    "Oracle"
+  ]);
 });
 
 describe.skipIf(!haveChromium)("churn scoring in Chromium", () => {
@@ -45,18 +53,42 @@ describe.skipIf(!haveChromium)("churn scoring in Chromium", () => {
       trs.map((tr) => {
         const td = tr.querySelector("td")!;
         // a cut-off cell (one line with an ellipsis, or a fixed height) is wider or taller inside than its box
-        return {item: tr.querySelector("th")!.textContent!, detail: td.textContent!, clipped: td.scrollWidth > td.clientWidth + 1 || td.scrollHeight > td.clientHeight + 1};
+        return {
+          item: tr.querySelector("th")!.textContent!,
+          detail: td.textContent!,
+          clipped: td.scrollWidth > td.clientWidth + 1 || td.scrollHeight > td.clientHeight + 1
+        };
       })
     );
-    expect(rows.map((r) => r.item)).toEqual(["Model", "Churn, as forecast", "Churn, as a status", "Data window", "Features", "Parameters", "Selection", "Training time", "Model file", "Known limits"]);
+    expect(rows.map((r) => r.item)).toEqual([
+      "Model",
+      "Churn, as forecast",
+      "Churn, as a status",
+      "Data window",
+      "Features",
+      "Parameters",
+      "Selection",
+      "Training time",
+      "Model file",
+      "Known limits"
+    ]);
     for (const r of rows) expect(r.clipped, r.item).toBe(false);
     const detail = (item: string) => rows.find((r) => r.item === item)!.detail;
-    expect(detail("Churn, as forecast")).toContain(`no order that is not canceled or unavailable in the ${m.window.horizonDays} days after the cutoff`);
-    expect(detail("Churn, as a status")).toContain("one-time buyers are churned after more than 540 days without a purchase");
-    for (const date of ["firstPurchase", "trainingCutoff", "evaluationCutoff", "lastReliableDate", "analysisDate"]) expect(detail("Data window")).toContain(m.window[date]);
+    expect(detail("Churn, as forecast")).toContain(
+      `no order that is not canceled or unavailable in the ${m.window.horizonDays} days after the cutoff`
+    );
+    expect(detail("Churn, as a status")).toContain(
+      "one-time buyers are churned after more than 540 days without a purchase"
+    );
+    for (const date of ["firstPurchase", "trainingCutoff", "evaluationCutoff", "lastReliableDate", "analysisDate"])
+      expect(detail("Data window")).toContain(m.window[date]);
     expect(detail("Features")).toMatch(/^All 77 customer features \(RFM \d+, temporal \d+/);
-    expect(detail("Parameters")).toMatch(/Learning rate [\d.]+, \d+ rounds, depth ≤ \d, L2 on leaves λ = [\d.]+, min child weight/);
-    expect(detail("Training time")).toMatch(/^[\d.]+ s for the final model .* [\d.]+ s for the cross-validation; [\d.]+ s for the whole run/);
+    expect(detail("Parameters")).toMatch(
+      /Learning rate [\d.]+, \d+ rounds, depth ≤ \d, L2 on leaves λ = [\d.]+, min child weight/
+    );
+    expect(detail("Training time")).toMatch(
+      /^[\d.]+ s for the final model .* [\d.]+ s for the cross-validation; [\d.]+ s for the whole run/
+    );
     expect(detail("Known limits")).toMatch(/Probabilities assume the future behaves like the evaluation period\.$/);
     expect(errors).toEqual([]);
     await page.close();
@@ -65,7 +97,9 @@ describe.skipIf(!haveChromium)("churn scoring in Chromium", () => {
   test("looked-up customers get the build-time batch score", async () => {
     const scores = await batchScores();
     expect(scores.length).toBeGreaterThan(100);
-    const sample = [0, 1, Math.floor(scores.length / 3), Math.floor(scores.length / 2), scores.length - 1].map((i) => scores[i]!);
+    const sample = [0, 1, Math.floor(scores.length / 3), Math.floor(scores.length / 2), scores.length - 1].map(
+      (i) => scores[i]!
+    );
     const page = await site.browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
@@ -94,14 +128,19 @@ describe.skipIf(!haveChromium)("churn scoring in Chromium", () => {
     const shown = page.locator("[data-at-risk]");
     await expect.poll(async () => Number(await shown.getAttribute("data-at-risk"))).toBe(scores.length);
     // The largest segment, then also its most common state.
-    const mostCommon = (values: string[]) => [...new Set(values)].sort((a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length)[0]!;
+    const mostCommon = (values: string[]) =>
+      [...new Set(values)].sort(
+        (a, b) => values.filter((v) => v === b).length - values.filter((v) => v === a).length
+      )[0]!;
     const segment = mostCommon(scores.map((s) => s.rfm_segment));
     await page.getByLabel("RFM segment").selectOption(segment);
     const inSegment = scores.filter((s) => s.rfm_segment === segment);
     await expect.poll(async () => Number(await shown.getAttribute("data-at-risk"))).toBe(inSegment.length);
     const state = mostCommon(inSegment.map((s) => s.state ?? ""));
     await page.getByLabel("State").selectOption(state);
-    await expect.poll(async () => Number(await shown.getAttribute("data-at-risk"))).toBe(inSegment.filter((s) => s.state === state).length);
+    await expect
+      .poll(async () => Number(await shown.getAttribute("data-at-risk")))
+      .toBe(inSegment.filter((s) => s.state === state).length);
     await page.close();
   }, 60_000);
 });

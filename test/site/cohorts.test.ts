@@ -2,7 +2,14 @@
 // the filters re-compute the selected people from the cube, and the payback shown is lib/cohorts.ts's.
 import type {Page} from "playwright-core";
 import {beforeAll, describe, expect, inject, test} from "vitest";
-import {cohortsFromCube, lastDayOfMonth, monthsBetween, paybackMonth, pooledCurve, type CohortCube} from "../../lib/cohorts.js";
+import {
+  cohortsFromCube,
+  lastDayOfMonth,
+  monthsBetween,
+  paybackMonth,
+  pooledCurve,
+  type CohortCube
+} from "../../lib/cohorts.js";
 import type {CohortsReport} from "../../loaders/cohorts.js";
 import {useSiteInBrowser} from "./browser.js";
 import {builtJson} from "./build.js";
@@ -53,19 +60,27 @@ describe.skipIf(!haveChromium)("the Cohorts page in Chromium", () => {
     await page.waitForSelector("[data-cohort-heatmap] svg");
   });
 
-  const shownPeople = async () => Number(await page.locator("[data-selected-people]").getAttribute("data-selected-people"));
+  const shownPeople = async () =>
+    Number(await page.locator("[data-selected-people]").getAttribute("data-selected-people"));
   const waitForPeople = (value: number) =>
-    page.waitForFunction((v) => document.querySelector("[data-selected-people]")?.getAttribute("data-selected-people") === String(v), value);
+    page.waitForFunction(
+      (v) => document.querySelector("[data-selected-people]")?.getAttribute("data-selected-people") === String(v),
+      value
+    );
 
   test("the heatmap has a cell for every cohort and month after the first, and shows the sizes", async () => {
     const analysisMonth = cube.analysis_date.slice(0, 7);
     const expected = cube.cohorts.reduce((n, cohort) => n + monthsBetween(cohort, analysisMonth), 0);
     const cells = page.locator('[data-cohort-heatmap] svg [aria-label="cell"] rect');
     expect(await cells.count()).toBe(expected);
-    const labels = await page.locator('[data-cohort-heatmap] svg [aria-label="y-axis tick label"] text').allTextContents();
+    const labels = await page
+      .locator('[data-cohort-heatmap] svg [aria-label="y-axis tick label"] text')
+      .allTextContents();
     expect(labels.length).toBe(cube.cohorts.length);
     const first = cube.cohorts[0];
-    expect(labels[0].replace(/\s+/g, " ")).toBe(`${first} ${peopleInCube({...cube, cells: onlyCohort(cube, 0)}, null, null).toLocaleString("en-US")}`);
+    expect(labels[0].replace(/\s+/g, " ")).toBe(
+      `${first} ${peopleInCube({...cube, cells: onlyCohort(cube, 0)}, null, null).toLocaleString("en-US")}`
+    );
     expect(await shownPeople()).toBe(peopleInCube(cube, null, null));
   });
 
@@ -103,7 +118,9 @@ describe.skipIf(!haveChromium)("the Cohorts page in Chromium", () => {
         document.querySelector("[data-payback-month]")?.getAttribute("data-payback-month") === value,
       [acquisitionCost, String(expected ?? "none")] as const
     );
-    expect(await page.locator("[data-payback-month]").getAttribute("data-payback-month")).toBe(String(expected ?? "none"));
+    expect(await page.locator("[data-payback-month]").getAttribute("data-payback-month")).toBe(
+      String(expected ?? "none")
+    );
     expect(await page.locator(".payback-result").textContent()).toContain("35% gross margin");
   });
 });
@@ -114,8 +131,13 @@ function onlyCohort(cube: CohortCube, cohort: number): CohortCube["cells"] {
   const take = (column: number[]) => keep.map((i) => column[i]);
   const c = cube.cells;
   return {
-    cohort: take(c.cohort), state: take(c.state), category: take(c.category), payment_type: take(c.payment_type),
-    month_offset: take(c.month_offset), buyers: take(c.buyers), revenue: take(c.revenue)
+    cohort: take(c.cohort),
+    state: take(c.state),
+    category: take(c.category),
+    payment_type: take(c.payment_type),
+    month_offset: take(c.month_offset),
+    buyers: take(c.buyers),
+    revenue: take(c.revenue)
   };
 }
 

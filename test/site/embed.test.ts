@@ -58,32 +58,42 @@ describe.skipIf(!haveChromium)("embeds on another site", () => {
   });
 
   /** Opens the host page for one chart; returns the page and what went wrong in it. */
-  async function openHost(siteUrl: string, chart: ChartEntry, width = 640): Promise<{page: Page; state: string | null; problems: string[]}> {
+  async function openHost(
+    siteUrl: string,
+    chart: ChartEntry,
+    width = 640
+  ): Promise<{page: Page; state: string | null; problems: string[]}> {
     writeFileSync(join(hostDir, `${chart.name}.html`), hostPage(siteUrl, chart, width));
     const page = await browser.newPage();
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
     page.on("request", (r) => {
-      if (![siteUrl, host.url].some((origin) => r.url().startsWith(origin))) problems.push(`request to a third host: ${r.url()}`);
+      if (![siteUrl, host.url].some((origin) => r.url().startsWith(origin)))
+        problems.push(`request to a third host: ${r.url()}`);
     });
     await page.goto(`${host.url}/${chart.name}`, {waitUntil: "networkidle"});
     await page.waitForFunction(() => document.body.dataset.state !== undefined);
     return {page, state: await page.evaluate(() => document.body.dataset.state ?? null), problems};
   }
 
-  test.each(CHART_CATALOG.map((c) => [c.exportName, c] as const))("%s from its exported module draws its chart in a page on another port", async (_, chart) => {
-    expect(new URL(host.url).port).not.toBe(new URL(site.url).port);
-    const {page, state, problems} = await openHost(site.url, chart, 640);
-    expect(state).toBe("drawn");
-    expect(problems).toEqual([]);
-    const figure = page.locator(`#chart figure[data-chart="${chart.name}"]`);
-    expect(await figure.locator("div").first().textContent()).toBe(chart.title);
-    // The chart itself: the widest svg is the width asked for (legend swatches are small svgs of their own).
-    const widths = await figure.locator("svg").evaluateAll((svgs) => svgs.map((s) => Number(s.getAttribute("width"))));
-    expect(Math.max(...widths)).toBe(640);
-    expect(await figure.locator("figcaption").textContent()).toContain(chartJson(chart.name).subtitle);
-    await page.close();
-  });
+  test.each(CHART_CATALOG.map((c) => [c.exportName, c] as const))(
+    "%s from its exported module draws its chart in a page on another port",
+    async (_, chart) => {
+      expect(new URL(host.url).port).not.toBe(new URL(site.url).port);
+      const {page, state, problems} = await openHost(site.url, chart, 640);
+      expect(state).toBe("drawn");
+      expect(problems).toEqual([]);
+      const figure = page.locator(`#chart figure[data-chart="${chart.name}"]`);
+      expect(await figure.locator("div").first().textContent()).toBe(chart.title);
+      // The chart itself: the widest svg is the width asked for (legend swatches are small svgs of their own).
+      const widths = await figure
+        .locator("svg")
+        .evaluateAll((svgs) => svgs.map((s) => Number(s.getAttribute("width"))));
+      expect(Math.max(...widths)).toBe(640);
+      expect(await figure.locator("figcaption").textContent()).toContain(chartJson(chart.name).subtitle);
+      await page.close();
+    }
+  );
 
   test("the revenue trend module draws one bar per month of overview.json", async () => {
     const months = builtJson<{monthly: unknown[]}>(siteDir, "overview").monthly.length;
@@ -112,26 +122,38 @@ describe.skipIf(!haveChromium)("embeds on another site", () => {
     await page.close();
   });
 
-  test.each(CHART_CATALOG.map((c) => [c.name, c] as const))("the iframe page /embed/%s has no sidebar, header or footer and draws its chart", async (_, chart) => {
-    const page = await browser.newPage({viewport: {width: 700, height: chart.frameHeight}});
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${site.url}/embed/${chart.name}`, {waitUntil: "networkidle"});
-    const drawn = page.locator(`[data-embed-chart="${chart.name}"] svg`).first();
-    await drawn.waitFor();
-    expect(errors).toEqual([]);
-    expect(await page.locator("#observablehq-sidebar, #observablehq-header, #observablehq-footer, #observablehq-toc, #observablehq-search").count()).toBe(0);
-    expect(await page.locator("#observablehq-main h1").textContent()).toBe(chart.title);
-    expect(await page.locator(".observablehq--error").count()).toBe(0);
-    // The chart fits the frame's width: no horizontal scrolling inside a wiki.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
-    await page.close();
-  });
+  test.each(CHART_CATALOG.map((c) => [c.name, c] as const))(
+    "the iframe page /embed/%s has no sidebar, header or footer and draws its chart",
+    async (_, chart) => {
+      const page = await browser.newPage({viewport: {width: 700, height: chart.frameHeight}});
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${site.url}/embed/${chart.name}`, {waitUntil: "networkidle"});
+      const drawn = page.locator(`[data-embed-chart="${chart.name}"] svg`).first();
+      await drawn.waitFor();
+      expect(errors).toEqual([]);
+      expect(
+        await page
+          .locator(
+            "#observablehq-sidebar, #observablehq-header, #observablehq-footer, #observablehq-toc, #observablehq-search"
+          )
+          .count()
+      ).toBe(0);
+      expect(await page.locator("#observablehq-main h1").textContent()).toBe(chart.title);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      // The chart fits the frame's width: no horizontal scrolling inside a wiki.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
+      await page.close();
+    }
+  );
 
   test("an iframe of /embed/cohort-heatmap in the other site's page shows the chart and no sidebar", async () => {
     const chart = CHART_CATALOG.find((c) => c.name === "cohort-heatmap")!;
-    writeFileSync(join(hostDir, "frame.html"), `<!DOCTYPE html><meta charset="utf-8"><body><h1>Our wiki</h1>
-<iframe src="${site.url}/embed/${chart.name}" width="700" height="${chart.frameHeight}" style="border: 0" title="${chart.title}"></iframe>`);
+    writeFileSync(
+      join(hostDir, "frame.html"),
+      `<!DOCTYPE html><meta charset="utf-8"><body><h1>Our wiki</h1>
+<iframe src="${site.url}/embed/${chart.name}" width="700" height="${chart.frameHeight}" style="border: 0" title="${chart.title}"></iframe>`
+    );
     const page = await browser.newPage();
     await page.goto(`${host.url}/frame`, {waitUntil: "networkidle"});
     const frame = page.frameLocator("iframe");

@@ -15,7 +15,13 @@ declare module "vitest" {
 export default function setup(project: TestProject) {
   const work = mkdtempSync(join(tmpdir(), "olist-site-"));
   const output = join(work, "dist");
-  buildSite({SITE_OUTPUT: output, OLIST_CACHE_DIR: join(work, "cache"), OLIST_DATA_DIR: "", SYNTH_SCALE: "0.02", SYNTH_SEED: "7"});
+  buildSite({
+    SITE_OUTPUT: output,
+    OLIST_CACHE_DIR: join(work, "cache"),
+    OLIST_DATA_DIR: "",
+    SYNTH_SCALE: "0.02",
+    SYNTH_SEED: "7"
+  });
   project.provide("siteDir", output);
   return () => rmSync(work, {recursive: true, force: true});
 }

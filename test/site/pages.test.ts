@@ -29,13 +29,16 @@ describe.skipIf(!haveChromium)("every page in Chromium", () => {
   test("no console error, no cell error and no request to another host, on any page", async () => {
     // The templated pages share their code: the first state, the first category and the first embed stand for the rest.
     const standIns = [firstOf("states"), firstOf("categories"), embeds[0]];
-    for (const name of builtPages(siteDir).filter((p) => (!templated.includes(p) && !embeds.includes(p)) || standIns.includes(p))) {
+    for (const name of builtPages(siteDir).filter(
+      (p) => (!templated.includes(p) && !embeds.includes(p)) || standIns.includes(p)
+    )) {
       const page = await site.browser.newPage();
       const problems: string[] = [];
       page.on("console", (m) => m.type() === "error" && problems.push(`${name}: console error: ${m.text()}`));
       page.on("pageerror", (e) => problems.push(`${name}: page error: ${e.message}`));
       page.on("request", (r) => {
-        if (!r.url().startsWith(site.url) && !r.url().startsWith("data:")) problems.push(`${name}: off-machine request ${r.url()}`);
+        if (!r.url().startsWith(site.url) && !r.url().startsWith("data:"))
+          problems.push(`${name}: off-machine request ${r.url()}`);
       });
       await page.goto(`${site.url}/${name === "index" ? "" : name}`, {waitUntil: "networkidle"});
       await page.waitForSelector("#observablehq-main h1");
@@ -54,8 +57,12 @@ describe.skipIf(!haveChromium)("every page in Chromium", () => {
       expect(shown, card.field).toBe(card.format(kpis[card.field]));
     }
     // Independently of our formatter, so a formatting bug cannot hide behind it.
-    expect(await page.locator('[data-kpi="orders"] .kpi-value').textContent()).toBe(kpis.orders.toLocaleString("en-US"));
-    expect(await page.locator('[data-kpi="repeat_customer_rate"] .kpi-value').textContent()).toBe(`${(kpis.repeat_customer_rate * 100).toFixed(1)}%`);
+    expect(await page.locator('[data-kpi="orders"] .kpi-value').textContent()).toBe(
+      kpis.orders.toLocaleString("en-US")
+    );
+    expect(await page.locator('[data-kpi="repeat_customer_rate"] .kpi-value').textContent()).toBe(
+      `${(kpis.repeat_customer_rate * 100).toFixed(1)}%`
+    );
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(3);
     await page.close();
   }, 60_000);
@@ -65,7 +72,9 @@ describe.skipIf(!haveChromium)("every page in Chromium", () => {
     const banner = page.locator(".banner");
     expect(await banner.getAttribute("data-source")).toBe("synthetic");
     expect(await banner.textContent()).toContain("Synthetic data");
-    expect(await page.locator("#observablehq-footer").textContent()).toContain("synthetic Olist-like data (scale 0.02, seed 7)");
+    expect(await page.locator("#observablehq-footer").textContent()).toContain(
+      "synthetic Olist-like data (scale 0.02, seed 7)"
+    );
     await page.close();
   }, 60_000);
 });

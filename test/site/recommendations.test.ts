@@ -14,14 +14,22 @@ import {haveChromium} from "./chromium.js";
 const siteDir = inject("siteDir");
 
 type Row = {customer_unique_id: string; orders: number; state: string | null; basis: string} & Record<string, number[]>;
-type Codes = {products: {id: string; category: number}[]; categories: string[]; states: string[]; reasons: ReasonKind[]; recent: {weeks: number}};
+type Codes = {
+  products: {id: string; category: number}[];
+  categories: string[];
+  states: string[];
+  reasons: ReasonKind[];
+  recent: {weeks: number};
+};
 
 async function builtLists(): Promise<Row[]> {
   const instance = await DuckDBInstance.create(":memory:");
   const db = await instance.connect();
   try {
     const file = builtFile(siteDir, "recommendations", "parquet").replace(/'/g, "''");
-    return (await db.runAndReadAll(`SELECT * FROM read_parquet('${file}') ORDER BY customer_unique_id`)).getRowObjectsJS() as unknown as Row[];
+    return (
+      await db.runAndReadAll(`SELECT * FROM read_parquet('${file}') ORDER BY customer_unique_id`)
+    ).getRowObjectsJS() as unknown as Row[];
   } finally {
     db.closeSync();
     instance.closeSync();
@@ -29,7 +37,11 @@ async function builtLists(): Promise<Row[]> {
 }
 
 /** What the page should show for one person, decoded without the page's code. */
-function expected(row: Row, codes: Codes, level: "product" | "category"): {label: string; reason: string; id: string}[] {
+function expected(
+  row: Row,
+  codes: Codes,
+  level: "product" | "category"
+): {label: string; reason: string; id: string}[] {
   const spaced = (s: string) => s.replace(/_/g, " ");
   const productText = (p: number) => {
     const {id, category} = codes.products[p]!;
@@ -39,9 +51,14 @@ function expected(row: Row, codes: Codes, level: "product" | "category"): {label
     const kind = codes.reasons[row[`${level}_reason`]![i]!]!;
     const because = row[`${level}_because`]![i]!;
     const refers = ["together", "co_buyers"].includes(kind)
-      ? level === "product" ? productText(because) : spaced(codes.categories[because]!)
-      : ["latent", "best_seller_in"].includes(kind) ? spaced(codes.categories[because]!)
-        : kind.startsWith("popular_state") ? codes.states[because]! : null;
+      ? level === "product"
+        ? productText(because)
+        : spaced(codes.categories[because]!)
+      : ["latent", "best_seller_in"].includes(kind)
+        ? spaced(codes.categories[because]!)
+        : kind.startsWith("popular_state")
+          ? codes.states[because]!
+          : null;
     return {
       label: level === "product" ? productText(item) : spaced(codes.categories[item]!),
       reason: reasonText(kind, refers, row[`${level}_support`]![i]!, codes.recent.weeks),
@@ -62,7 +79,10 @@ async function shownRows(page: Page, level: string): Promise<{label: string; rea
 
 /** Clicks the CSV button whose file name starts with `prefix`; the downloaded file's name and text. */
 async function download(page: Page, prefix: string): Promise<{name: string; text: string}> {
-  const [file] = await Promise.all([page.waitForEvent("download"), page.locator(`button[data-csv-download^="${prefix}"]`).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(`button[data-csv-download^="${prefix}"]`).click()
+  ]);
   return {name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8")};
 }
 
@@ -87,8 +107,12 @@ describe.skipIf(!haveChromium)("the Recommendations page", () => {
       await lookUp(page, person.customer_unique_id);
       expect(await page.locator("#recs-lookup").getAttribute("data-basis")).toBe(person.basis);
       for (const level of ["product", "category"] as const) {
-        await expect.poll(async () => (await shownRows(page, level)).map((r) => r.label)).toEqual(expected(person, codes, level).map((r) => r.label));
-        expect(await shownRows(page, level)).toEqual(expected(person, codes, level).map(({label, reason}) => ({label, reason})));
+        await expect
+          .poll(async () => (await shownRows(page, level)).map((r) => r.label))
+          .toEqual(expected(person, codes, level).map((r) => r.label));
+        expect(await shownRows(page, level)).toEqual(
+          expected(person, codes, level).map(({label, reason}) => ({label, reason}))
+        );
       }
     }
     // The CSV of the last one holds both lists, with ids as in the data.
@@ -96,7 +120,9 @@ describe.skipIf(!haveChromium)("the Recommendations page", () => {
     expect(csv.name).toBe(`recommendations-${repeat.customer_unique_id}.csv`);
     const parsed = csvParse(csv.text);
     expect(parsed.columns).toEqual(["level", "rank", "id", "category", "reason"]);
-    const both = (["product", "category"] as const).flatMap((level) => expected(repeat, codes, level).map((r) => [level, r.id, r.reason]));
+    const both = (["product", "category"] as const).flatMap((level) =>
+      expected(repeat, codes, level).map((r) => [level, r.id, r.reason])
+    );
     expect(parsed.map((r) => [r.level, r.id, r.reason])).toEqual(both);
 
     // An unknown id says so, and shows no list.
@@ -109,11 +135,16 @@ describe.skipIf(!haveChromium)("the Recommendations page", () => {
 
   test("the evaluation table shows recommendation-metrics.json, and its CSV holds every row", async () => {
     type Result = {candidate: string; level: string; segment: string; people: number; hit_at_10: number | null};
-    const metrics = builtJson<{results: Result[]; candidates: {id: string; name: string}[]}>(siteDir, "recommendation-metrics");
+    const metrics = builtJson<{results: Result[]; candidates: {id: string; name: string}[]}>(
+      siteDir,
+      "recommendation-metrics"
+    );
     const page = await site.open("/recommendations");
     const table = page.locator("[data-eval-table] table");
     await table.waitFor();
-    const hybrid = metrics.results.find((r) => r.candidate === "hybrid" && r.level === "product" && r.segment === "all")!;
+    const hybrid = metrics.results.find(
+      (r) => r.candidate === "hybrid" && r.level === "product" && r.segment === "all"
+    )!;
     const name = metrics.candidates.find((c) => c.id === "hybrid")!.name;
     const row = table.locator("tbody tr").filter({hasText: name});
     const cells = await row.locator("td").allTextContents();
@@ -121,7 +152,9 @@ describe.skipIf(!haveChromium)("the Recommendations page", () => {
     expect(cells).toContain(hybrid.hit_at_10 === null ? "–" : `${(hybrid.hit_at_10 * 100).toFixed(1)}%`);
     const parsed = csvParse((await download(page, "recommendation-evaluation-")).text);
     expect(parsed.length).toBe(metrics.results.length);
-    expect(parsed.map((r) => [r.candidate, r.level, r.segment, Number(r.people)])).toEqual(metrics.results.map((r) => [r.candidate, r.level, r.segment, r.people]));
+    expect(parsed.map((r) => [r.candidate, r.level, r.segment, Number(r.people)])).toEqual(
+      metrics.results.map((r) => [r.candidate, r.level, r.segment, r.people])
+    );
     await page.close();
   }, 60_000);
 });

@@ -15,7 +15,8 @@ const siteDir = inject("siteDir");
 const havePoppler = existsSync("/usr/bin/pdfunite");
 if (!havePoppler && process.env.CI) throw new Error("pdfunite not found: .ci/run installs Debian's poppler-utils");
 
-const pdfText = (pdf: string, page: number) => execFileSync("pdftotext", ["-layout", "-f", String(page), "-l", String(page), pdf, "-"], {encoding: "utf8"});
+const pdfText = (pdf: string, page: number) =>
+  execFileSync("pdftotext", ["-layout", "-f", String(page), "-l", String(page), pdf, "-"], {encoding: "utf8"});
 
 /** A page's title as the built HTML gives it ("Executive overview | Olist Customer Analytics" → its first part). */
 function builtTitle(path: string): string {

@@ -24,8 +24,10 @@ describe("review-insights.json and review-scores.parquet", () => {
     try {
       const file = builtFile(siteDir, "review-scores", "parquet");
       const themeCounts = insights.themes.map((t) => `count(*) FILTER (WHERE theme_${t.id}) AS ${t.id}`).join(", ");
-      const [row] = (await db.runAndReadAll(`SELECT count(*) AS reviews, count(sentiment) AS with_text, count(*) FILTER (WHERE has_text) AS has_text,
-        count(*) FILTER (WHERE review_score <= 2 AND has_text) AS negatives, ${themeCounts} FROM '${file}'`)).getRowObjectsJS();
+      const [row] = (
+        await db.runAndReadAll(`SELECT count(*) AS reviews, count(sentiment) AS with_text, count(*) FILTER (WHERE has_text) AS has_text,
+        count(*) FILTER (WHERE review_score <= 2 AND has_text) AS negatives, ${themeCounts} FROM '${file}'`)
+      ).getRowObjectsJS();
       expect(Number(row!.reviews)).toBe(insights.reviews);
       expect(Number(row!.with_text)).toBe(insights.reviews_with_text);
       expect(Number(row!.has_text)).toBe(insights.reviews_with_text);
@@ -70,7 +72,9 @@ describe.skipIf(!haveChromium)("the Review insights page in Chromium", () => {
     const page = await site.open("/reviews");
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     expect(await page.locator("[data-reviews-missing]").count()).toBe(0);
-    expect(await page.locator("[data-sentiment-auc] .kpi-value").textContent()).toBe(insights.sentiment_quality.auc!.toFixed(3));
+    expect(await page.locator("[data-sentiment-auc] .kpi-value").textContent()).toBe(
+      insights.sentiment_quality.auc!.toFixed(3)
+    );
     expect(await page.locator("[data-sentiment-note]").textContent()).toBe(insights.sentiment_quality.note);
     // The first theme in the selector has its examples shown, each as written in the data.
     const first = insights.examples.filter((e) => e.theme === insights.themes.find((t) => t.reviews > 0)!.id);
@@ -84,7 +88,16 @@ describe.skipIf(!haveChromium)("the Review insights page in Chromium", () => {
   test("review text that looks like HTML is shown literally", async () => {
     const page = await site.open("/reviews");
     const module = readdirSync(join(siteDir, "_import", "components")).find((f) => f.startsWith("review-examples."));
-    const fixture = [{review_id: "x1", review_score: 1, review_date: "2018-01-01", title: "<b>x</b>", message: "não chegou <img src=x onerror=alert(1)> <b>x</b>", terms: ["não chegou"]}];
+    const fixture = [
+      {
+        review_id: "x1",
+        review_score: 1,
+        review_date: "2018-01-01",
+        title: "<b>x</b>",
+        message: "não chegou <img src=x onerror=alert(1)> <b>x</b>",
+        terms: ["não chegou"]
+      }
+    ];
     // A string, so that vitest does not rewrite the dynamic import: the built module renders the fixture in the page.
     const result = await page.evaluate(`(async () => {
       const {reviewExamples} = await import(${JSON.stringify(`${site.url}/_import/components/${module}`)});
@@ -93,7 +106,11 @@ describe.skipIf(!haveChromium)("the Review insights page in Chromium", () => {
       return {text: node.querySelector("blockquote").textContent, bold: node.querySelectorAll("blockquote b, blockquote img").length,
         marks: [...node.querySelectorAll("mark")].map((m) => m.textContent)};
     })()`);
-    expect(result).toEqual({text: "<b>x</b> — não chegou <img src=x onerror=alert(1)> <b>x</b>", bold: 0, marks: ["não chegou"]});
+    expect(result).toEqual({
+      text: "<b>x</b> — não chegou <img src=x onerror=alert(1)> <b>x</b>",
+      bold: 0,
+      marks: ["não chegou"]
+    });
     await page.close();
   }, 60_000);
 });
@@ -113,11 +130,15 @@ describe.skipIf(!haveChromium)("without the reviews file", () => {
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
       await page.route("**/_file/data/review-insights.*.json", (route) => route.fulfill({json: missing}));
       await page.goto(`${site.url}/reviews`, {waitUntil: "networkidle"});
-      expect(await page.locator("[data-reviews-missing]").textContent()).toContain("olist_order_reviews_dataset.csv is absent");
+      expect(await page.locator("[data-reviews-missing]").textContent()).toContain(
+        "olist_order_reviews_dataset.csv is absent"
+      );
       expect(await page.locator(".observablehq--error").count()).toBe(0);
       expect(await page.locator(".needs-reviews").isVisible()).toBe(false);
       await page.locator("textarea").fill("péssimo");
-      await expect.poll(() => page.locator("[data-review-scorer] .review-score").getAttribute("data-label")).toBe("negative");
+      await expect
+        .poll(() => page.locator("[data-review-scorer] .review-score").getAttribute("data-label"))
+        .toBe("negative");
       expect(errors).toEqual([]);
     } finally {
       await page.close();

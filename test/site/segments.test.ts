@@ -10,7 +10,17 @@ import {haveChromium} from "./chromium.js";
 
 const siteDir = inject("siteDir");
 
-type Person = {customer_unique_id: string; segment: string; R: number; F: number; M: number; recency_days: number; orders: number; monetary: number; state: string | null};
+type Person = {
+  customer_unique_id: string;
+  segment: string;
+  R: number;
+  F: number;
+  M: number;
+  recency_days: number;
+  orders: number;
+  monetary: number;
+  state: string | null;
+};
 
 /** The built Parquet list, read independently of the page with DuckDB. */
 async function builtList(): Promise<Person[]> {
@@ -37,7 +47,10 @@ describe.skipIf(!haveChromium)("the Segments page", () => {
 
   test("the segment filter changes the list, and the CSV holds exactly the listed rows", async () => {
     const list = await builtList();
-    const report = builtJson<{segments: {segment: string; people: number}[]; clustering: {k: number} | null}>(siteDir, "segments");
+    const report = builtJson<{segments: {segment: string; people: number}[]; clustering: {k: number} | null}>(
+      siteDir,
+      "segments"
+    );
     const bySegment = (s: string) => list.filter((p) => p.segment === s);
     const page = await site.open("/segments");
     const listed = page.locator("[data-listed-count]");
@@ -57,16 +70,36 @@ describe.skipIf(!haveChromium)("the Segments page", () => {
     await expect.poll(() => listed.getAttribute("data-listed-count")).toBe(String(largest.people));
 
     const {name, text} = await download(page);
-    expect(name).toBe(`customers-${largest.segment.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${name.slice(-14, -4)}.csv`);
+    expect(name).toBe(
+      `customers-${largest.segment.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${name.slice(-14, -4)}.csv`
+    );
     const rows = csvParse(text);
-    expect(rows.columns).toEqual(["customer_unique_id", "segment", "R", "F", "M", "recency_days", "orders", "monetary", "state"]);
+    expect(rows.columns).toEqual([
+      "customer_unique_id",
+      "segment",
+      "R",
+      "F",
+      "M",
+      "recency_days",
+      "orders",
+      "monetary",
+      "state"
+    ]);
     const expected = bySegment(largest.segment);
     expect(rows.length).toBe(expected.length);
     expect(rows.map((r) => r.customer_unique_id)).toEqual(expected.map((p) => p.customer_unique_id));
     rows.forEach((r, i) => {
       const p = expected[i]!;
-      expect([r.segment, Number(r.R), Number(r.F), Number(r.M), Number(r.recency_days), Number(r.orders), Number(r.monetary), r.state || null])
-        .toEqual([p.segment, p.R, p.F, p.M, p.recency_days, p.orders, p.monetary, p.state]);
+      expect([
+        r.segment,
+        Number(r.R),
+        Number(r.F),
+        Number(r.M),
+        Number(r.recency_days),
+        Number(r.orders),
+        Number(r.monetary),
+        r.state || null
+      ]).toEqual([p.segment, p.R, p.F, p.M, p.recency_days, p.orders, p.monetary, p.state]);
     });
     // The table shows the same people, first rows first.
     expect(await page.locator("table tbody tr").filter({hasText: expected[0]!.customer_unique_id}).count()).toBe(1);
@@ -74,20 +107,30 @@ describe.skipIf(!haveChromium)("the Segments page", () => {
     // "All segments" lists everyone, and so does its CSV.
     await select.selectOption({index: 0});
     await expect.poll(() => listed.getAttribute("data-listed-count")).toBe(String(list.length));
-    expect(csvParse((await download(page)).text).map((r) => r.customer_unique_id)).toEqual(list.map((p) => p.customer_unique_id));
+    expect(csvParse((await download(page)).text).map((r) => r.customer_unique_id)).toEqual(
+      list.map((p) => p.customer_unique_id)
+    );
 
     // The chosen k is the one in segments.json.
-    if (report.clustering) expect(await page.locator("[data-chosen-k]").getAttribute("data-chosen-k")).toBe(String(report.clustering.k));
+    if (report.clustering)
+      expect(await page.locator("[data-chosen-k]").getAttribute("data-chosen-k")).toBe(String(report.clustering.k));
     await page.close();
   }, 90_000);
 
   test("the CLV page shows clv.json's figures", async () => {
-    const clv = builtJson<{summary: {historical_mean: number}; calibration: {total_actual: number; total_expected: number}}>(siteDir, "clv");
+    const clv = builtJson<{
+      summary: {historical_mean: number};
+      calibration: {total_actual: number; total_expected: number};
+    }>(siteDir, "clv");
     const page = await site.open("/clv");
     await page.locator('[data-clv="historical_mean"]').waitFor();
     const shown = await page.locator('[data-clv="historical_mean"]').textContent();
-    expect(shown).toBe(`R$${clv.summary.historical_mean.toLocaleString("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2})}`);
-    expect(await page.locator("[data-calibration-actual]").getAttribute("data-calibration-actual")).toBe(String(clv.calibration.total_actual));
+    expect(shown).toBe(
+      `R$${clv.summary.historical_mean.toLocaleString("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2})}`
+    );
+    expect(await page.locator("[data-calibration-actual]").getAttribute("data-calibration-actual")).toBe(
+      String(clv.calibration.total_actual)
+    );
     await page.close();
   }, 60_000);
 });

@@ -17,12 +17,24 @@ import {serveStatic} from "./static-server.js";
 const siteDir = inject("siteDir");
 
 /** The pages that end with a Share list (the churn pages get theirs from their own owners' edits). */
-const PAGES = ["/", "/insights", "/features", "/reviews", "/cohorts", "/segments", "/clv", "/ab-testing", "/data-quality"];
+const PAGES = [
+  "/",
+  "/insights",
+  "/features",
+  "/reviews",
+  "/cohorts",
+  "/segments",
+  "/clv",
+  "/ab-testing",
+  "/data-quality"
+];
 
 type Row = Record<string, unknown>;
 /** Values as the CSV writes them: numbers and booleans as text, null as empty, nested values as JSON. */
 const asCsvRow = (row: Row) =>
-  Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v == null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v)]));
+  Object.fromEntries(
+    Object.entries(row).map(([k, v]) => [k, v == null ? "" : typeof v === "object" ? JSON.stringify(v) : String(v)])
+  );
 
 describe.skipIf(!haveChromium)("sharing and CSV downloads", () => {
   let browser: Browser;
@@ -55,26 +67,43 @@ describe.skipIf(!haveChromium)("sharing and CSV downloads", () => {
     return {name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8")};
   }
 
-  test.each(PAGES)("%s ends with a Share list of its key charts, each with working files and snippets", async (path) => {
-    const page = await open(path);
-    const list = page.locator(`[data-share-list="${path}"]`);
-    expect(await list.locator("[data-share-page]").getAttribute("href")).toBe(`${site.url}${path}`);
-    const expected = pageCharts(path);
-    expect(await list.locator("[data-share-chart]").evaluateAll((items) => items.map((i) => i.getAttribute("data-share-chart")))).toEqual(expected.map((c) => c.name));
-    for (const chart of expected) {
-      const item = list.locator(`[data-share-chart="${chart.name}"]`);
-      for (const [ext, type] of [["svg", "image/svg+xml"], ["png", "image/png"], ["csv", "text/csv"]]) {
-        const href = await item.locator(`a[data-share-file="${ext}"]`).getAttribute("href");
-        const response = await page.request.get(new URL(href!, page.url()).href);
-        expect(response.status(), `${chart.name}.${ext}`).toBe(200);
-        expect(response.headers()["content-type"]).toBe(type);
-        expect((await response.body()).equals(readFileSync(join(siteDir, "charts", `${chart.name}.${ext}`)))).toBe(true);
+  test.each(PAGES)(
+    "%s ends with a Share list of its key charts, each with working files and snippets",
+    async (path) => {
+      const page = await open(path);
+      const list = page.locator(`[data-share-list="${path}"]`);
+      expect(await list.locator("[data-share-page]").getAttribute("href")).toBe(`${site.url}${path}`);
+      const expected = pageCharts(path);
+      expect(
+        await list
+          .locator("[data-share-chart]")
+          .evaluateAll((items) => items.map((i) => i.getAttribute("data-share-chart")))
+      ).toEqual(expected.map((c) => c.name));
+      for (const chart of expected) {
+        const item = list.locator(`[data-share-chart="${chart.name}"]`);
+        for (const [ext, type] of [
+          ["svg", "image/svg+xml"],
+          ["png", "image/png"],
+          ["csv", "text/csv"]
+        ]) {
+          const href = await item.locator(`a[data-share-file="${ext}"]`).getAttribute("href");
+          const response = await page.request.get(new URL(href!, page.url()).href);
+          expect(response.status(), `${chart.name}.${ext}`).toBe(200);
+          expect(response.headers()["content-type"]).toBe(type);
+          expect((await response.body()).equals(readFileSync(join(siteDir, "charts", `${chart.name}.${ext}`)))).toBe(
+            true
+          );
+        }
+        expect(await item.locator('[data-share-snippet="iframe"]').textContent()).toContain(
+          `src="${site.url}/embed/${chart.name}"`
+        );
+        expect(await item.locator('[data-share-snippet="module"]').textContent()).toContain(
+          `import {${chart.exportName}} from "${site.url}/embed/${chart.name}.js";`
+        );
       }
-      expect(await item.locator('[data-share-snippet="iframe"]').textContent()).toContain(`src="${site.url}/embed/${chart.name}"`);
-      expect(await item.locator('[data-share-snippet="module"]').textContent()).toContain(`import {${chart.exportName}} from "${site.url}/embed/${chart.name}.js";`);
+      await page.close();
     }
-    await page.close();
-  });
+  );
 
   test("the snippets of the cohort heatmap, pasted into a page of another site, show the chart", async () => {
     const chart = CHART_CATALOG.find((c) => c.name === "cohort-heatmap")!;
@@ -84,7 +113,10 @@ describe.skipIf(!haveChromium)("sharing and CSV downloads", () => {
     const module = await item.locator('[data-share-snippet="module"]').textContent();
     await page.close();
 
-    writeFileSync(join(hostDir, "wiki.html"), `<!DOCTYPE html><meta charset="utf-8"><body><h1>Wiki</h1>\n${iframe}\n${module}`);
+    writeFileSync(
+      join(hostDir, "wiki.html"),
+      `<!DOCTYPE html><meta charset="utf-8"><body><h1>Wiki</h1>\n${iframe}\n${module}`
+    );
     const wiki = await browser.newPage();
     const errors: string[] = [];
     wiki.on("pageerror", (e) => errors.push(e.message));
@@ -99,9 +131,13 @@ describe.skipIf(!haveChromium)("sharing and CSV downloads", () => {
     let buttons = 0;
     for (const path of PAGES) {
       const page = await open(path);
-      const found = await page.locator("button[data-csv-download]").evaluateAll((all) =>
-        all.filter((b) => (b as HTMLElement).offsetParent !== null).map((b) => [b.getAttribute("data-csv-download")!, b.textContent!] as const)
-      );
+      const found = await page
+        .locator("button[data-csv-download]")
+        .evaluateAll((all) =>
+          all
+            .filter((b) => (b as HTMLElement).offsetParent !== null)
+            .map((b) => [b.getAttribute("data-csv-download")!, b.textContent!] as const)
+        );
       expect(new Set(found.map(([filename]) => filename)).size, `${path}: one button per file name`).toBe(found.length);
       for (const [filename, label] of found) {
         const rows = Number(/\(([\d,]+) rows?\)$/.exec(label)![1]!.replace(/,/g, ""));
@@ -119,7 +155,11 @@ describe.skipIf(!haveChromium)("sharing and CSV downloads", () => {
 
   test("table downloads hold exactly the rows of the public files behind the tables", async () => {
     const cases: [string, string, Row[]][] = [
-      ["/", "orders-per-customer.csv", builtJson<{orders_per_customer: Row[]}>(siteDir, "overview").orders_per_customer],
+      [
+        "/",
+        "orders-per-customer.csv",
+        builtJson<{orders_per_customer: Row[]}>(siteDir, "overview").orders_per_customer
+      ],
       ["/insights", "states.csv", builtJson<{states: Row[]}>(siteDir, "insights").states],
       ["/insights", "payment-methods.csv", builtJson<{payments: Row[]}>(siteDir, "insights").payments],
       ["/segments", "rfm-segments.csv", builtJson<{segments: Row[]}>(siteDir, "segments").segments],

@@ -19,7 +19,9 @@ test("one page per state and per category in the data", () => {
   expect(categories.slices.length).toBeGreaterThan(20);
   const pages = builtPages(siteDir);
   expect(pages.filter((p) => p.startsWith("states/"))).toEqual(states.slices.map((s) => `states/${s.slug}`).sort());
-  expect(pages.filter((p) => p.startsWith("categories/"))).toEqual(categories.slices.map((c) => `categories/${c.slug}`).sort());
+  expect(pages.filter((p) => p.startsWith("categories/"))).toEqual(
+    categories.slices.map((c) => `categories/${c.slug}`).sort()
+  );
 });
 
 describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
@@ -39,11 +41,17 @@ describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
   async function expectCards(page: Page, slice: SliceKpis, basis: "payments" | "items") {
     for (const card of sliceCards(basis)) {
       const value = slice[card.field];
-      expect(await page.locator(`[data-kpi="${card.field}"] .kpi-value`).textContent(), card.field).toBe(value == null ? "–" : card.format(value));
+      expect(await page.locator(`[data-kpi="${card.field}"] .kpi-value`).textContent(), card.field).toBe(
+        value == null ? "–" : card.format(value)
+      );
     }
     // Independently of our formatters, so that a formatting bug cannot hide behind them.
-    expect(await page.locator('[data-kpi="orders"] .kpi-value').textContent()).toBe(slice.orders.toLocaleString("en-US"));
-    expect(await page.locator('[data-kpi="repeat_customer_rate"] .kpi-value').textContent()).toBe(`${(slice.repeat_customer_rate * 100).toFixed(1)}%`);
+    expect(await page.locator('[data-kpi="orders"] .kpi-value').textContent()).toBe(
+      slice.orders.toLocaleString("en-US")
+    );
+    expect(await page.locator('[data-kpi="repeat_customer_rate"] .kpi-value').textContent()).toBe(
+      `${(slice.repeat_customer_rate * 100).toFixed(1)}%`
+    );
   }
 
   test("/states/SP shows SP's KPIs, its trend and top lists", async () => {
@@ -51,7 +59,9 @@ describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
     const {page, problems} = await open("states/SP");
     expect(await page.locator("#observablehq-main h1").textContent()).toBe("Customers in SP");
     await expectCards(page, sp, "payments");
-    expect(await page.locator('[data-kpi="revenue"] .kpi-value').textContent()).toBe(`R$${(sp.revenue / 1000).toFixed(1).replace(/\.0$/, "")}K`);
+    expect(await page.locator('[data-kpi="revenue"] .kpi-value').textContent()).toBe(
+      `R$${(sp.revenue / 1000).toFixed(1).replace(/\.0$/, "")}K`
+    );
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(3); // trend, top categories, top cities
     // The top city is drawn as text (city names come from the data).
     expect(await page.locator("svg text", {hasText: sp.top_cities[0].city}).count()).toBeGreaterThan(0);
@@ -74,7 +84,10 @@ describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
   });
 
   test("the index pages link to every templated page", async () => {
-    for (const [index, file] of [["states", states], ["categories", categories]] as const) {
+    for (const [index, file] of [
+      ["states", states],
+      ["categories", categories]
+    ] as const) {
       const page = await site.browser.newPage();
       await page.goto(`${site.url}/${index}`, {waitUntil: "networkidle"});
       await page.waitForSelector(`a[href^="./${index}/"]`);
@@ -92,7 +105,9 @@ describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
       const last = file.slices.at(-1)!;
       await page.locator(`a[href="./${index}/${last.slug}"]`).click();
       await page.waitForSelector("[data-kpi]");
-      expect(await page.locator('[data-kpi="orders"] .kpi-value').textContent()).toBe(last.orders.toLocaleString("en-US"));
+      expect(await page.locator('[data-kpi="orders"] .kpi-value').textContent()).toBe(
+        last.orders.toLocaleString("en-US")
+      );
       await page.close();
     }
   });

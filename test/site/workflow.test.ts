@@ -45,7 +45,11 @@ describe.skipIf(!haveChromium)("npm run dev", () => {
     const loader = join(ROOT, "src", "data", `${name}.json.ts`);
     const module = join(ROOT, "loaders", `${name}.ts`);
     writeFileSync(page, "# Before the edit\n");
-    const dev = spawn("npm", ["run", "dev", "--", "--no-open", "--port", String(port)], {cwd: ROOT, env: {...process.env, ...env}, detached: true});
+    const dev = spawn("npm", ["run", "dev", "--", "--no-open", "--port", String(port)], {
+      cwd: ROOT,
+      env: {...process.env, ...env},
+      detached: true
+    });
     let log = "";
     dev.stdout.on("data", (chunk) => (log += chunk));
     dev.stderr.on("data", (chunk) => (log += chunk));
@@ -54,7 +58,9 @@ describe.skipIf(!haveChromium)("npm run dev", () => {
       await expect.poll(() => log, {timeout: 60_000}).toContain(`http://127.0.0.1:${port}/`);
       const tab = await browser.newPage();
       // Edits reach the page over Framework's websocket, once the server has welcomed it.
-      const welcomed = new Promise<void>((done) => tab.on("console", (m) => m.text().includes("type: welcome") && done()));
+      const welcomed = new Promise<void>((done) =>
+        tab.on("console", (m) => m.text().includes("type: welcome") && done())
+      );
       await tab.goto(`http://127.0.0.1:${port}/${name}`);
       await welcomed;
       expect(await tab.locator("h1").first().textContent()).toBe("Before the edit");
@@ -64,9 +70,24 @@ describe.skipIf(!haveChromium)("npm run dev", () => {
       // An edit to loader code (here a module under loaders/ that a loader imports) re-runs that loader, which
       // Framework alone would not notice, and the open page shows the new output.
       writeFileSync(module, `export const value = "first";\n`);
-      writeFileSync(loader, `import {value} from "../../loaders/${name}.js";\nprocess.stdout.write(JSON.stringify({value}));\n`);
-      writeFileSync(page, `# Loader check\n\n\`\`\`js\nconst check = FileAttachment("data/${name}.json").json();\n\`\`\`\n\n<p id="value">\${check.value}</p>\n`);
-      await expect.poll(() => tab.locator("#value").textContent().catch(() => null), {timeout: 30_000}).toBe("first");
+      writeFileSync(
+        loader,
+        `import {value} from "../../loaders/${name}.js";\nprocess.stdout.write(JSON.stringify({value}));\n`
+      );
+      writeFileSync(
+        page,
+        `# Loader check\n\n\`\`\`js\nconst check = FileAttachment("data/${name}.json").json();\n\`\`\`\n\n<p id="value">\${check.value}</p>\n`
+      );
+      await expect
+        .poll(
+          () =>
+            tab
+              .locator("#value")
+              .textContent()
+              .catch(() => null),
+          {timeout: 30_000}
+        )
+        .toBe("first");
       writeFileSync(module, `export const value = "second";\n`);
       await expect.poll(() => tab.locator("#value").textContent(), {timeout: 60_000}).toBe("second");
 
@@ -77,7 +98,9 @@ describe.skipIf(!haveChromium)("npm run dev", () => {
       const before = Number((await orders.textContent())!.replace(/\D/g, ""));
       const customer = csvParse(readFileSync(ordersFile, "utf8"))[0]!.customer_id;
       appendFileSync(ordersFile, `neworder2,${customer},delivered,2018-05-02 10:00:00,,,,\n`);
-      await expect.poll(async () => Number((await orders.textContent())!.replace(/\D/g, "")), {timeout: 90_000}).toBe(before + 1);
+      await expect
+        .poll(async () => Number((await orders.textContent())!.replace(/\D/g, "")), {timeout: 90_000})
+        .toBe(before + 1);
     } finally {
       await browser.close();
       process.kill(-dev.pid!, "SIGTERM");

@@ -51,7 +51,13 @@ describe("distinctiveTerms (log-odds with informative Dirichlet prior)", () => {
   });
 
   it("binary counts a term once per document", () => {
-    const out = distinctiveTerms([{group: "a", tokens: ["x", "x", "x"]}, {group: "b", tokens: ["y"]}], {binary: true, minCount: 1});
+    const out = distinctiveTerms(
+      [
+        {group: "a", tokens: ["x", "x", "x"]},
+        {group: "b", tokens: ["y"]}
+      ],
+      {binary: true, minCount: 1}
+    );
     expect(out[0]!.terms[0]).toMatchObject({term: "x", count: 1});
   });
 });

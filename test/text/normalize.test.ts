@@ -52,12 +52,24 @@ describe("normalize", () => {
     const text = "Chegou rápido, mas veio quebrado. Péssimo!";
     const tokens = normalizeTokens(text);
     expect(tokens.map((t) => t.word)).toEqual(["chegou", "rapido", "mas", "veio", "quebrado", "pessimo"]);
-    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(["Chegou", "rápido", "mas", "veio", "quebrado", "Péssimo"]);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual([
+      "Chegou",
+      "rápido",
+      "mas",
+      "veio",
+      "quebrado",
+      "Péssimo"
+    ]);
     expect(tokens.map((t) => t.breakBefore)).toEqual(["none", "none", "clause", "none", "none", "sentence"]);
   });
 
   it("newlines inside a review are sentence breaks", () => {
-    expect(normalizeTokens("Produto ok\r\nentrega atrasou").map((t) => t.breakBefore)).toEqual(["none", "none", "sentence", "none"]);
+    expect(normalizeTokens("Produto ok\r\nentrega atrasou").map((t) => t.breakBefore)).toEqual([
+      "none",
+      "none",
+      "sentence",
+      "none"
+    ]);
   });
 
   it("collapses repeats with the double-letter heuristic", () => {
@@ -79,15 +91,30 @@ describe("normalize", () => {
 
 describe("tokenize", () => {
   it("stop words drop function words but keep negations and intensifiers", () => {
-    for (const w of ["nao", "nunca", "nem", "sem", "jamais", "nada", "nenhum", "muito", "pouco", "bem", "ainda"]) expect(isStopword(w)).toBe(false);
+    for (const w of ["nao", "nunca", "nem", "sem", "jamais", "nada", "nenhum", "muito", "pouco", "bem", "ainda"])
+      expect(isStopword(w)).toBe(false);
     for (const w of ["de", "o", "a", "que", "para", "com", "voce", "foi"]) expect(isStopword(w)).toBe(true);
     for (const w of STOPWORDS) expect(w).toMatch(/^[a-z]+$/);
-    expect(tokenize("Não recebi o produto que comprei", {removeStopwords: true})).toEqual(["nao", "recebi", "produto", "comprei"]);
+    expect(tokenize("Não recebi o produto que comprei", {removeStopwords: true})).toEqual([
+      "nao",
+      "recebi",
+      "produto",
+      "comprei"
+    ]);
   });
 
   it("bigrams never cross a sentence break", () => {
     const content = terms("Entrega antes do prazo. Produto ótimo", {withBigrams: true});
-    expect(content).toEqual(["entrega", "antes", "prazo", "produto", "otimo", "entrega antes", "antes prazo", "produto otimo"]);
+    expect(content).toEqual([
+      "entrega",
+      "antes",
+      "prazo",
+      "produto",
+      "otimo",
+      "entrega antes",
+      "antes prazo",
+      "produto otimo"
+    ]);
     expect(bigrams(["a", "b", "c"])).toEqual(["a b", "b c"]);
   });
 });

@@ -40,7 +40,13 @@ function measure(reviews: readonly Review[], text: (r: Review) => string) {
     scores.push(scoreReview(text(r)).score);
     labels.push(r.score >= 4);
   }
-  return {auc: rocAuc(scores, labels), n: scores.length, positives: labels.filter(Boolean).length, negatives: labels.filter((l) => !l).length, noCue: scores.filter((s) => s === 0).length};
+  return {
+    auc: rocAuc(scores, labels),
+    n: scores.length,
+    positives: labels.filter(Boolean).length,
+    negatives: labels.filter((l) => !l).length,
+    noCue: scores.filter((s) => s === 0).length
+  };
 }
 
 describe.skipIf(!existsSync(FILE))("sentiment on the real Olist review sample", () => {
@@ -55,23 +61,32 @@ describe.skipIf(!existsSync(FILE))("sentiment on the real Olist review sample", 
   it("separates score ≤ 2 from score ≥ 4 (ROC-AUC)", () => {
     const both = measure(withText, (r) => [r.title, r.message].filter(Boolean).join(". "));
     const message = measure(withText, (r) => r.message);
-    console.log(`[text] real-sample AUC (title + message): ${both.auc.toFixed(4)}  n=${both.n} (${both.positives} positive ≥4, ${both.negatives} negative ≤2), ${both.noCue} with no cue`);
+    console.log(
+      `[text] real-sample AUC (title + message): ${both.auc.toFixed(4)}  n=${both.n} (${both.positives} positive ≥4, ${both.negatives} negative ≤2), ${both.noCue} with no cue`
+    );
     console.log(`[text] real-sample AUC (message only):    ${message.auc.toFixed(4)}`);
     expect(both.positives + both.negatives).toBe(both.n);
     expect(both.auc).toBeGreaterThanOrEqual(MIN_AUC);
   });
 
   it("matches point at the original text; complaint themes concentrate in low scores, praise in high", () => {
-    const rate = (group: Review[], id: string) => group.filter((r) => assignThemes(r.message).some((h) => h.id === id)).length / group.length;
+    const rate = (group: Review[], id: string) =>
+      group.filter((r) => assignThemes(r.message).some((h) => h.id === id)).length / group.length;
     const low = withText.filter((r) => r.score <= 2);
     const high = withText.filter((r) => r.score >= 4);
     for (const r of withText) {
       for (const m of scoreReview(r.message).matches) expect(r.message.slice(m.start, m.end)).toBe(m.text);
-      for (const h of assignThemes(r.message)) for (const m of h.matches) expect(r.message.slice(m.start, m.end)).toBe(m.text);
+      for (const h of assignThemes(r.message))
+        for (const m of h.matches) expect(r.message.slice(m.start, m.end)).toBe(m.text);
     }
-    const summary = ["not_received", "late_delivery", "wrong_or_defective", "good_product", "fast_delivery", "store_service"].map(
-      (id) => `${id} ${(100 * rate(low, id)).toFixed(0)}%/${(100 * rate(high, id)).toFixed(0)}%`
-    );
+    const summary = [
+      "not_received",
+      "late_delivery",
+      "wrong_or_defective",
+      "good_product",
+      "fast_delivery",
+      "store_service"
+    ].map((id) => `${id} ${(100 * rate(low, id)).toFixed(0)}%/${(100 * rate(high, id)).toFixed(0)}%`);
     console.log(`[text] theme share, score ≤2 / ≥4: ${summary.join(", ")}`);
     expect(rate(low, "not_received")).toBeGreaterThan(rate(high, "not_received"));
     expect(rate(low, "wrong_or_defective")).toBeGreaterThan(rate(high, "wrong_or_defective"));
@@ -80,7 +95,10 @@ describe.skipIf(!existsSync(FILE))("sentiment on the real Olist review sample", 
   });
 
   it("distinctive terms run on the real reviews grouped by score", () => {
-    const docs = withText.map((r) => ({group: r.score <= 2 ? "1-2" : r.score === 3 ? "3" : "4-5", tokens: terms(r.message)}));
+    const docs = withText.map((r) => ({
+      group: r.score <= 2 ? "1-2" : r.score === 3 ? "3" : "4-5",
+      tokens: terms(r.message)
+    }));
     const out = distinctiveTerms(docs, {top: 15, minCount: 3});
     expect(out.map((g) => g.group)).toEqual(["1-2", "3", "4-5"]);
     expect(out[0]!.terms.length).toBeGreaterThan(0);

@@ -25,7 +25,9 @@ describe("scoreReview", () => {
   it("negation scope stops at punctuation and after 3 content words", () => {
     const r = scoreReview("Não sei, ótimo");
     expect(r.matches[0]!.negated).toBe(false);
-    expect(scoreReview("nao comprei aquele modelo azul otimo").matches.find((m) => m.term === "otimo")!.negated).toBe(false);
+    expect(scoreReview("nao comprei aquele modelo azul otimo").matches.find((m) => m.term === "otimo")!.negated).toBe(
+      false
+    );
     expect(scoreReview("nao ficou tao bom").matches.find((m) => m.term === "bom")!.negated).toBe(true);
   });
 
@@ -81,7 +83,12 @@ describe("scoreReview", () => {
     expect(r.tokens).toEqual(["nao", "recomendo", "produto", "muito", "ruim"]);
     expect(r.matches).toHaveLength(2);
     for (const m of r.matches) expect(text.slice(m.start, m.end)).toBe(m.text);
-    expect(r.matches[0]).toMatchObject({term: "nao recomendo", text: "Não recomendo", negated: false, intensified: false});
+    expect(r.matches[0]).toMatchObject({
+      term: "nao recomendo",
+      text: "Não recomendo",
+      negated: false,
+      intensified: false
+    });
     expect(r.matches[1]).toMatchObject({term: "ruim", text: "ruim", intensified: true, modifier: "muito"});
     expect(r.matches[1]!.weight).toBeCloseTo(r.matches[1]!.baseWeight * 1.5, 3);
     expect(r.raw).toBeCloseTo(r.matches[0]!.weight + r.matches[1]!.weight, 3);

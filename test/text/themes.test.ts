@@ -10,15 +10,31 @@ const CASES: Record<ThemeId, {yes: string[]; no: string[]}> = {
     no: ["Não atrasou, chegou certinho", "Entrega sem demora nenhuma", "Produto bonito"]
   },
   not_received: {
-    yes: ["Ñ chegou ainda!!!", "Ainda não recebi meu pedido", "Cadê meu produto? Até agora nada", "comprei dia 10 e nao recebi"],
+    yes: [
+      "Ñ chegou ainda!!!",
+      "Ainda não recebi meu pedido",
+      "Cadê meu produto? Até agora nada",
+      "comprei dia 10 e nao recebi"
+    ],
     no: ["Recebi tudo certinho", "Chegou antes do prazo"]
   },
   wrong_or_defective: {
-    yes: ["Veio a cor errada", "O produto chegou quebrado", "veio só uma peça, faltou a outra", "relógio falsificado", "parou de funcionar em uma semana"],
+    yes: [
+      "Veio a cor errada",
+      "O produto chegou quebrado",
+      "veio só uma peça, faltou a outra",
+      "relógio falsificado",
+      "parou de funcionar em uma semana"
+    ],
     no: ["Produto sem defeito nenhum", "Não veio quebrado, tudo certo"]
   },
   good_product: {
-    yes: ["Produto de ótima qualidade", "Amei, muito lindo", "Produto bom, recomendo", "funciona bem, conforme anunciado"],
+    yes: [
+      "Produto de ótima qualidade",
+      "Amei, muito lindo",
+      "Produto bom, recomendo",
+      "funciona bem, conforme anunciado"
+    ],
     no: ["Não gostei do produto", "A entrega foi ótima", "Não era o que eu esperava"]
   },
   fast_delivery: {
@@ -26,7 +42,12 @@ const CASES: Record<ThemeId, {yes: string[]; no: string[]}> = {
     no: ["Carregador rápido e bom", "A entrega não foi rápida", "demorou muito"]
   },
   store_service: {
-    yes: ["Ótimo atendimento da loja", "Vendedor não responde as mensagens", "Pedi reembolso e até agora nada", "Loja confiável, recomendo"],
+    yes: [
+      "Ótimo atendimento da loja",
+      "Vendedor não responde as mensagens",
+      "Pedi reembolso e até agora nada",
+      "Loja confiável, recomendo"
+    ],
     no: ["Produto chegou rápido"]
   },
   price: {
@@ -58,7 +79,10 @@ describe("assignThemes", () => {
       for (const m of h.matches) expect(text.slice(m.start, m.end)).toBe(m.text);
     }
     expect(hits.find((h) => h.id === "late_delivery")!.matches.map((m) => m.term)).toEqual(["atrasou"]);
-    expect(hits.find((h) => h.id === "store_service")!.matches.map((m) => m.term)).toEqual(["vendedor", "nao responde"]);
+    expect(hits.find((h) => h.id === "store_service")!.matches.map((m) => m.term)).toEqual([
+      "vendedor",
+      "nao responde"
+    ]);
   });
 
   it("no themes for empty or neutral text", () => {
