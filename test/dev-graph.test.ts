@@ -1,10 +1,21 @@
 // Which loaders `npm run dev` re-runs after an edit: on a hand-made graph, then on the project's own code.
 import {describe, expect, test} from "vitest";
-import {affectedLoaders, isLoader, readGraph, warehouseLoaders, type DependencyGraph} from "../loaders/dev/graph.js";
+import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {dirname, join} from "node:path";
+import {
+  affectedLoaders,
+  codeKey,
+  dependencies,
+  isLoader,
+  readGraph,
+  warehouseLoaders,
+  type DependencyGraph
+} from "../loaders/dev/graph.js";
 
-const graph = (imports: Record<string, string[]>, literals: Record<string, string[]> = {}): DependencyGraph => ({
+const graph = (imports: Record<string, string[]>, queries: Record<string, string[]> = {}): DependencyGraph => ({
   imports: new Map(Object.entries(imports).map(([k, v]) => [k, new Set(v)])),
-  literals: new Map(Object.entries(literals).map(([k, v]) => [k, new Set(v)]))
+  queries: new Map(Object.entries(queries).map(([k, v]) => [k, new Set(v)]))
 });
 
 describe("affectedLoaders on a hand-made graph", () => {
@@ -19,7 +30,7 @@ describe("affectedLoaders on a hand-made graph", () => {
       "lib/x.ts": [],
       "lib/y.ts": []
     },
-    {"loaders/b.ts": ["b", "node:fs"], "loaders/a.ts": ["node:path"]}
+    {"loaders/b.ts": ["loaders/sql/b.sql"]}
   );
 
   test("follows imports transitively to every loader", () => {
@@ -72,5 +83,51 @@ describe("on this project's code", () => {
     expect(warehouseLoaders(g)).toEqual(
       expect.arrayContaining(["src/data/kpis.json.ts", "src/data/data-quality.json.ts", "src/data/cohorts.json.ts"])
     );
+  });
+});
+
+describe("dependencies and codeKey on a small project tree", () => {
+  // loaders/a.ts imports lib/x.ts and reads sql("a") and every query of `area/${name}`; loaders/b.ts reads nothing.
+  const root = mkdtempSync(join(tmpdir(), "graph-"));
+  const files: Record<string, string> = {
+    "src/data/a.json.ts": `import {a} from "../../loaders/a.js";\nprocess.stdout.write(a());`,
+    "src/data/b.json.ts": `import {b} from "../../loaders/b.js";`,
+    "loaders/a.ts": 'import {x} from "../lib/x.js";\nconst q = [sql("a"), sql(`area/${name}`)];',
+    "loaders/b.ts": `export const b = "b";`,
+    "lib/x.ts": `export const x = 1;`,
+    "loaders/sql/a.sql": "SELECT 1",
+    "loaders/sql/area/one.sql": "SELECT 1",
+    "loaders/sql/area/two.sql": "SELECT 2",
+    "loaders/sql/other.sql": "SELECT 3"
+  };
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), {recursive: true});
+    writeFileSync(join(root, path), text);
+  };
+  for (const [path, text] of Object.entries(files)) write(path, text);
+
+  test("imports transitively, named queries and a folder of queries named by a template prefix", () => {
+    expect(dependencies(readGraph(root), ["src/data/a.json.ts"])).toEqual([
+      "lib/x.ts",
+      "loaders/a.ts",
+      "loaders/sql/a.sql",
+      "loaders/sql/area/one.sql",
+      "loaders/sql/area/two.sql",
+      "src/data/a.json.ts"
+    ]);
+    expect(dependencies(readGraph(root), ["src/data/b.json.ts"])).toEqual(["loaders/b.ts", "src/data/b.json.ts"]);
+  });
+
+  test("the key changes with a file in the closure and not with any other", () => {
+    const key = () => codeKey(["src/data/a.json.ts"], readGraph(root), root);
+    const before = key();
+    write("loaders/sql/other.sql", "SELECT 4");
+    write("loaders/b.ts", `export const b = "c";`);
+    expect(key()).toBe(before);
+    write("loaders/sql/area/two.sql", "SELECT 22");
+    const afterQuery = key();
+    expect(afterQuery).not.toBe(before);
+    write("lib/x.ts", `export const x = 2;`);
+    expect(key()).not.toBe(afterQuery);
   });
 });

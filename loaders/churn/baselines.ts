@@ -16,7 +16,7 @@ import {trainLogistic} from "../../lib/ml/logistic.js";
 import {predictProbabilityBatch} from "../../lib/ml/score.js";
 import {isChurned} from "../../lib/seed-churn-rule.js";
 import type {Row, Warehouse} from "../warehouse/warehouse.js";
-import {churnSql} from "./sql.js";
+import {sql} from "../sql.js";
 import type {Snapshot} from "./snapshot.js";
 
 const num = (v: unknown) => (v === null || v === undefined ? NaN : Number(v));
@@ -60,7 +60,7 @@ export function seedRuleBaseline(
 
 async function transactions(warehouse: Warehouse, cutoff: string): Promise<Transaction[]> {
   const rows = await warehouse.query<{customer_unique_id: string; day: number; amount: number | null}>(
-    churnSql("transactions"),
+    sql("churn/transactions"),
     {cutoff}
   );
   return rows.map((r) => ({id: r.customer_unique_id, day: r.day, amount: r.amount ?? 0}));

@@ -3,7 +3,7 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import type {Warehouse} from "../warehouse/warehouse.js";
-import {churnSql} from "./sql.js";
+import {sql} from "../sql.js";
 
 interface TruthRow {
   customer_unique_id: string;
@@ -38,7 +38,7 @@ export async function oracleProbabilities(
 ): Promise<Map<string, number> | null> {
   const path = await truthFile(warehouse);
   if (!path) return null;
-  const rows = await warehouse.query<TruthRow>(churnSql("oracle"), {truth_path: path, cutoff});
+  const rows = await warehouse.query<TruthRow>(sql("churn/oracle"), {truth_path: path, cutoff});
   return new Map(
     rows.map((r) => [
       r.customer_unique_id,

@@ -1,7 +1,7 @@
 // A labelled snapshot: the customer feature table at a cutoff joined with each person's churn label.
 import {customerFeatures} from "../features/customer-features.js";
 import type {Row, Warehouse} from "../warehouse/warehouse.js";
-import {churnSql} from "./sql.js";
+import {sql} from "../sql.js";
 
 export interface Label {
   customer_unique_id: string;
@@ -11,7 +11,7 @@ export interface Label {
 }
 
 export function churnLabels(warehouse: Warehouse, cutoff: string, horizonDays: number): Promise<Label[]> {
-  return warehouse.query<Label>(churnSql("labels"), {cutoff, horizon_days: horizonDays});
+  return warehouse.query<Label>(sql("churn/labels"), {cutoff, horizon_days: horizonDays});
 }
 
 export interface Snapshot {

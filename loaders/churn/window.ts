@@ -3,7 +3,7 @@
 //   last reliable  L = the analysis date, or the end of the last non-sparse month before it (see the SQL)
 //   evaluation     T = L − H   (features up to T, labels observed up to L)
 //   training   T − H          (features up to T − H, labels observed up to T: no overlap with evaluation labels)
-import {churnSql} from "./sql.js";
+import {sql} from "../sql.js";
 import type {Warehouse} from "../warehouse/warehouse.js";
 
 export const DEFAULT_HORIZON_DAYS = 180;
@@ -38,7 +38,7 @@ export function addDays(date: string, days: number): string {
 export async function churnWindow(warehouse: Warehouse, horizon = horizonDays()): Promise<ChurnWindow> {
   const analysisDate = await warehouse.analysisDate();
   const [r] = await warehouse.query<{last_reliable: string; last_dense_month: string; first_purchase: string}>(
-    churnSql("last-reliable-date"),
+    sql("churn/last-reliable-date"),
     {
       analysis_date: analysisDate
     }

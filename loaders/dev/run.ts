@@ -9,7 +9,7 @@ import {existsSync, utimesSync, watch} from "node:fs";
 import {join, relative} from "node:path";
 import {dataSource, PROJECT_ROOT} from "../config.js";
 import {loaderInputs, writeStamp} from "../build/loader-inputs.js";
-import {affectedLoaders, readGraph, warehouseLoaders} from "./graph.js";
+import {affectedLoaders, dependencies, readGraph, warehouseLoaders} from "./graph.js";
 
 const log = (line: string) => process.stderr.write(`dev: ${line}\n`);
 const bin = (name: string) => join(PROJECT_ROOT, "node_modules", ".bin", name);
@@ -24,19 +24,8 @@ const source = dataSource();
 const dataDir = source.kind === "files" ? source.dir : null;
 const codeDirs = ["lib", "loaders", join("src", "components"), join("src", "charts")];
 
-/** The warehouse's own code: an edit there (or to a CSV) needs a new ingest before loaders re-run. */
-function ingestCode(): Set<string> {
-  const graph = readGraph();
-  const closure = new Set<string>();
-  const queue = ["loaders/warehouse/warehouse.ts"];
-  while (queue.length) {
-    const path = queue.pop()!;
-    if (closure.has(path)) continue;
-    closure.add(path);
-    queue.push(...(graph.imports.get(path) ?? []));
-  }
-  return closure;
-}
+/** The warehouse's own code and queries: an edit there (or to a CSV) needs a new ingest before loaders re-run. */
+const ingestCode = () => new Set(dependencies(readGraph(), ["loaders/warehouse/warehouse.ts"]));
 
 function touch(loaders: string[]): void {
   const now = new Date();
@@ -65,7 +54,7 @@ function handle(): void {
     const warehouseCode = ingestCode();
     const data =
       changed.some((path) => !path.startsWith("lib/") && !path.startsWith("loaders/") && !path.startsWith("src/")) ||
-      changed.some((path) => warehouseCode.has(path) || path.startsWith("loaders/warehouse/sql/"));
+      changed.some((path) => warehouseCode.has(path));
     const loaders = new Set(changed.flatMap((path) => affectedLoaders(graph, path)));
     const state = reingest();
     if (data) for (const loader of warehouseLoaders(graph)) loaders.add(loader);

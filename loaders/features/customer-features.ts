@@ -6,14 +6,14 @@
 // warehouse, the feature SQL and the cutoff, and every loader reads that file.
 import {createHash} from "node:crypto";
 import {readFileSync, renameSync, writeFileSync} from "node:fs";
-import {dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {join} from "node:path";
 import {cacheDir} from "../config.js";
+import {sql} from "../sql.js";
 import {buildOnce} from "../lock.js";
 import type {Row, Warehouse} from "../warehouse/warehouse.js";
 import {FEATURES, type FeatureDefinition} from "./dictionary.js";
 
-const FEATURES_SQL = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "customer-features.sql"), "utf8");
+const FEATURES_SQL = sql("features/customer-features");
 const SQL_HASH = createHash("sha256").update(FEATURES_SQL).digest("hex").slice(0, 12);
 
 function checkCutoff(cutoff: string): string {

@@ -2,7 +2,7 @@
 import type {Basket} from "../../lib/recs/baskets.js";
 import type {Catalog} from "../../lib/recs/recommender.js";
 import type {Warehouse} from "../warehouse/warehouse.js";
-import {recsSql} from "./sql.js";
+import {sql} from "../sql.js";
 
 export interface Purchases {
   baskets: Basket[];
@@ -34,7 +34,7 @@ function codes(values: Iterable<string>): Map<string, number> {
 
 /** Valid orders with items of known people purchased on or before `until` (YYYY-MM-DD). */
 export async function loadPurchases(warehouse: Warehouse, until: string): Promise<Purchases> {
-  const rows = await warehouse.query<Row>(recsSql("purchases"), {until});
+  const rows = await warehouse.query<Row>(sql("recommendations/purchases"), {until});
   const categoryCode = codes(rows.flatMap((r) => (r.category === null ? [] : [r.category])));
   const stateCode = codes(rows.flatMap((r) => (r.state === null ? [] : [r.state])));
   const personCode = new Map<string, number>();

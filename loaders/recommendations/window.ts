@@ -6,7 +6,7 @@
 // synthetic scale 1: 302 at 60 days, 443 at 120, 522 at 180, and fewer again at 240 as training shrinks).
 // The published lists are trained on everything up to the analysis date; "recent" popularity ends at L so
 // that a sparse tail after it never decides what is popular now.
-import {churnSql} from "../churn/sql.js";
+import {sql} from "../sql.js";
 import {addDays} from "../churn/window.js";
 import type {Warehouse} from "../warehouse/warehouse.js";
 
@@ -27,7 +27,7 @@ export const dateOfDay = (day: number): string => new Date(day * 86_400_000).toI
 
 export async function recsWindow(warehouse: Warehouse): Promise<RecsWindow> {
   const analysisDate = await warehouse.analysisDate();
-  const [r] = await warehouse.query<{last_reliable: string; first_purchase: string}>(churnSql("last-reliable-date"), {
+  const [r] = await warehouse.query<{last_reliable: string; first_purchase: string}>(sql("churn/last-reliable-date"), {
     analysis_date: analysisDate
   });
   const cutoff = addDays(r.last_reliable, -TEST_DAYS);

@@ -2,7 +2,7 @@
 // products and sellers. Without the products file no order has a category, so there are no pages.
 import type {Warehouse} from "../warehouse/warehouse.js";
 import {byKey, sliceKpis, type MonthPoint, type SliceFile, type SliceKpis, type SliceTotals} from "./slices.js";
-import {sliceSql} from "./sql.js";
+import {sql} from "../sql.js";
 import {TOP} from "./states.js";
 
 export interface CategorySlice extends SliceKpis {
@@ -24,7 +24,7 @@ export const CATEGORIES_MISSING = "olist_products_dataset.csv is absent, so orde
 export async function categoryKpis(warehouse: Warehouse, analysisDate: string): Promise<SliceKpis[]> {
   if (!(await warehouse.hasInput("products"))) return [];
   // An order's payments cannot be split between its categories: the average is item revenue per order.
-  const rows = await warehouse.query<Omit<SliceTotals, "orders_paid">>(sliceSql("category-kpis"), {
+  const rows = await warehouse.query<Omit<SliceTotals, "orders_paid">>(sql("slices/category-kpis"), {
     analysis_date: analysisDate
   });
   return sliceKpis(rows.map((r) => ({...r, orders_paid: r.orders})));
@@ -37,15 +37,18 @@ export async function categorySlices(warehouse: Warehouse): Promise<SliceFile<Ca
   const kpis = await categoryKpis(warehouse, analysis_date);
   const params = {analysis_date};
   const top = {...params, limit: TOP};
-  const monthly = byKey(await warehouse.query<MonthPoint & {key: string}>(sliceSql("category-monthly"), params));
+  const monthly = byKey(await warehouse.query<MonthPoint & {key: string}>(sql("slices/category-monthly"), params));
   const states = byKey(
-    await warehouse.query<CategorySlice["top_states"][number] & {key: string}>(sliceSql("category-top-states"), top)
+    await warehouse.query<CategorySlice["top_states"][number] & {key: string}>(sql("slices/category-top-states"), top)
   );
   const products = byKey(
-    await warehouse.query<CategorySlice["top_products"][number] & {key: string}>(sliceSql("category-top-products"), top)
+    await warehouse.query<CategorySlice["top_products"][number] & {key: string}>(
+      sql("slices/category-top-products"),
+      top
+    )
   );
   const sellers = byKey(
-    await warehouse.query<CategorySlice["top_sellers"][number] & {key: string}>(sliceSql("category-top-sellers"), top)
+    await warehouse.query<CategorySlice["top_sellers"][number] & {key: string}>(sql("slices/category-top-sellers"), top)
   );
   return {
     analysis_date,

@@ -1,7 +1,7 @@
 // One templated page per customer state (src/states/[state].md): KPIs, monthly trend, top categories and cities.
 import type {Warehouse} from "../warehouse/warehouse.js";
 import {byKey, sliceKpis, type MonthPoint, type SliceFile, type SliceKpis, type SliceTotals} from "./slices.js";
-import {sliceSql} from "./sql.js";
+import {sql} from "../sql.js";
 
 /** How many entries each top list keeps. */
 export const TOP = 10;
@@ -13,22 +13,24 @@ export interface StateSlice extends SliceKpis {
 }
 
 export async function stateKpis(warehouse: Warehouse, analysisDate: string): Promise<SliceKpis[]> {
-  const rows = await warehouse.query<Omit<SliceTotals, "name">>(sliceSql("state-kpis"), {analysis_date: analysisDate});
+  const rows = await warehouse.query<Omit<SliceTotals, "name">>(sql("slices/state-kpis"), {
+    analysis_date: analysisDate
+  });
   return sliceKpis(rows.map((r) => ({...r, name: r.key})));
 }
 
 export async function stateSlices(warehouse: Warehouse): Promise<SliceFile<StateSlice>> {
   const analysis_date = await warehouse.analysisDate();
   const params = {analysis_date};
-  const monthly = byKey(await warehouse.query<MonthPoint & {key: string}>(sliceSql("state-monthly"), params));
+  const monthly = byKey(await warehouse.query<MonthPoint & {key: string}>(sql("slices/state-monthly"), params));
   const categories = byKey(
-    await warehouse.query<StateSlice["top_categories"][number] & {key: string}>(sliceSql("state-top-categories"), {
+    await warehouse.query<StateSlice["top_categories"][number] & {key: string}>(sql("slices/state-top-categories"), {
       ...params,
       limit: TOP
     })
   );
   const cities = byKey(
-    await warehouse.query<StateSlice["top_cities"][number] & {key: string}>(sliceSql("state-top-cities"), {
+    await warehouse.query<StateSlice["top_cities"][number] & {key: string}>(sql("slices/state-top-cities"), {
       ...params,
       limit: TOP
     })

@@ -1,18 +1,16 @@
 // Builds the DuckDB warehouse from the Olist CSVs: reads every file as text, rejects the rows that cannot be
 // parsed (counted per reason, with the row and value), keeps and counts orphans, then creates typed tables
 // and the derived tables loaders share. Runs once per fingerprint (see warehouse.ts).
-import {existsSync, readFileSync} from "node:fs";
-import {basename, dirname, join} from "node:path";
-import {fileURLToPath} from "node:url";
+import {existsSync} from "node:fs";
+import {basename, join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {sql} from "../sql.js";
 import {CHECKS, checkedSelect} from "./checks.js";
 import {CONTRACT, type TableContract} from "./contract.js";
 import {scanCsv} from "./csv-scan.js";
 import {InputError} from "./errors.js";
 import {hashFile, fileSize} from "../fingerprint.js";
 
-const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), "sql");
-const sqlFile = (name: string) => readFileSync(join(SQL_DIR, `${name}.sql`), "utf8");
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -58,11 +56,11 @@ export async function ingest(dbPath: string, options: IngestOptions): Promise<vo
         missing.push(contract.table);
         await emptyTable(db, contract);
       }
-      await db.run(sqlFile(contract.table));
+      await db.run(sql(`warehouse/${contract.table}`));
       const kept = await count(db, `SELECT count(*) FROM ${contract.table}`);
       log(`ingest ${contract.table}: ${path ? `${kept} rows kept` : "absent"} (${Date.now() - started} ms)`);
     }
-    for (const name of ["order_facts", "zip_centroids", "orphans"]) await db.run(sqlFile(name));
+    for (const name of ["order_facts", "zip_centroids", "orphans"]) await db.run(sql(`warehouse/${name}`));
     if (missing.length) await db.run(`DELETE FROM orphans WHERE needs IN (${missing.map(sqlString).join(", ")})`);
     await db.run(`CREATE TABLE meta AS SELECT * FROM (VALUES
       ('data_source', ${sqlString(options.dataSource)}),
@@ -77,8 +75,8 @@ export async function ingest(dbPath: string, options: IngestOptions): Promise<vo
   }
 }
 
-async function count(db: DuckDBConnection, sql: string): Promise<number> {
-  const reader = await db.runAndReadAll(sql);
+async function count(db: DuckDBConnection, query: string): Promise<number> {
+  const reader = await db.runAndReadAll(query);
   return Number(reader.getRows()[0][0]);
 }
 

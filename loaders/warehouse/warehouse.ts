@@ -88,11 +88,18 @@ function plain(value: unknown): unknown {
   return value;
 }
 
-/** The code whose changes must rebuild the warehouse: the ingest code and SQL in this folder. */
+/** The code whose changes must rebuild the warehouse: the ingest code in this folder and its SQL. */
 function ingestCodeHash(): string {
-  return hashSources(
-    HERE,
-    listFiles(HERE, (name) => /\.(ts|sql)$/.test(name))
+  const sqlDir = join(HERE, "..", "sql", "warehouse");
+  return (
+    hashSources(
+      HERE,
+      listFiles(HERE, (name) => name.endsWith(".ts"))
+    ) +
+    hashSources(
+      sqlDir,
+      listFiles(sqlDir, () => true)
+    )
   );
 }
 
