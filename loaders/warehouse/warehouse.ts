@@ -6,7 +6,7 @@ import {tmpdir} from "node:os";
 import {basename, dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {createHash} from "node:crypto";
-import {DuckDBInstance, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
+import {DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
 import {analysisDateOverride, cacheDir, dataSource, type DataSource} from "../config.js";
 import {buildOnce} from "../lock.js";
 import {ensureSynthetic} from "../synthetic.js";
@@ -33,6 +33,26 @@ export class Warehouse {
   async query<T = Row>(sql: string, params?: Record<string, DuckDBValue>): Promise<T[]> {
     const reader = await this.db.runAndReadAll(sql, params);
     return reader.getRowObjectsJS().map((row) => plain(row) as T);
+  }
+
+  /**
+   * A query's rows in chunks of about `chunkRows`, converted as query() converts them: a result larger than
+   * memory is read a chunk at a time (DuckDB streams it), never as one array.
+   */
+  async *stream<T = Row>(sql: string, params?: Record<string, DuckDBValue>, chunkRows = 50_000): AsyncGenerator<T[]> {
+    const result = await this.db.stream(sql, params);
+    const names = result.deduplicatedColumnNames();
+    let rows: T[] = [];
+    for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+      for (const values of chunk.convertRows(JSDuckDBValueConverter)) {
+        rows.push(plain(Object.fromEntries(names.map((name, i) => [name, values[i]]))) as T);
+        if (rows.length >= chunkRows) {
+          yield rows;
+          rows = [];
+        }
+      }
+    }
+    if (rows.length) yield rows;
   }
 
   /** The result of a query as a Parquet file's bytes (DuckDB writes it; the loader prints it to stdout). */
