@@ -39,7 +39,7 @@ describe("ParquetWriter", () => {
     const byId = new Map(back.map((r) => [r.id, r]));
     for (const p of people) expect(byId.get(p.id)).toEqual(p);
     // the scratch database and its spill folder are gone
-    expect(readdirSync(join(cache, "tmp")).filter((f) => f.startsWith("parquet-") || f.startsWith("spill-"))).toEqual(
+    expect(readdirSync(join(cache, "tmp")).filter((f) => f.startsWith("scratch-") || f.startsWith("spill-"))).toEqual(
       []
     );
   });

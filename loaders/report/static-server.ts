@@ -1,4 +1,5 @@
-// A minimal static file server for the built site, as a static host would serve it: /page → page.html.
+// A minimal static file server for the built site, as a static host would serve it: /page → page.html, and
+// byte ranges (HTTP 206) for the lookup packs.
 import {readFile} from "node:fs/promises";
 import {createServer, type Server} from "node:http";
 import type {AddressInfo} from "node:net";
@@ -36,7 +37,26 @@ export async function serveStatic(root: string, {cors = false}: ServeOptions = {
     if (!extname(path)) path += ".html";
     try {
       const body = await readFile(join(root, path));
-      res.writeHead(200, {"content-type": TYPES[extname(path)] ?? "application/octet-stream"});
+      const type = TYPES[extname(path)] ?? "application/octet-stream";
+      // Range requests, as static hosts answer them: the lookup packs read one shard at a time.
+      const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? "");
+      if (range) {
+        const start = Number(range[1]);
+        const end = Math.min(range[2] ? Number(range[2]) : body.length - 1, body.length - 1);
+        if (start > end) {
+          res.writeHead(416, {"content-range": `bytes */${body.length}`});
+          res.end();
+          return;
+        }
+        res.writeHead(206, {
+          "content-type": type,
+          "content-range": `bytes ${start}-${end}/${body.length}`,
+          "accept-ranges": "bytes"
+        });
+        res.end(body.subarray(start, end + 1));
+        return;
+      }
+      res.writeHead(200, {"content-type": type, "accept-ranges": "bytes"});
       res.end(body);
     } catch {
       res.writeHead(404, {"content-type": "text/plain"});
