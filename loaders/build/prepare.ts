@@ -1,41 +1,43 @@
 // Runs before `observable build` and `observable preview` (npm run build / npm run dev):
 // 1. fills Framework's npm cache from node_modules, so the build needs no network;
-// 2. builds the warehouse once, before Framework starts loaders in parallel;
-// 3. clears Framework's cached loader outputs when their inputs changed. Framework re-runs a loader only when
-//    the loader file itself changed (its issue #204): changed CSVs, lib/ or loaders/ code, or ANALYSIS_DATE
-//    would otherwise be served stale.
-import {mkdirSync, readdirSync, rmSync} from "node:fs";
+// 2. builds the warehouse once (ingest), before any loader reads it;
+// 3. computes every loader output whose data or code changed, two at a time in long-lived workers
+//    (run-loaders.ts), into Framework's loader cache; the others are kept. Framework then finds every output in
+//    its cache and only builds the pages. A loader that fails stops the build here, with its name and error.
+// PREPARE_LOADERS=0 skips step 3 (Framework then runs the missing loaders itself, one process each).
 import {join} from "node:path";
 import {PROJECT_ROOT} from "../config.js";
 import {openWarehouse} from "../warehouse/warehouse.js";
-import {FRAMEWORK_CACHE, loaderInputs, readStamp, writeStamp} from "./loader-inputs.js";
 import {fillNpmCache} from "./offline-npm.js";
 import {writeSlicePaths} from "../slices/write-paths.js";
+import {LoaderError, planLoaders, runLoaders} from "./run-loaders.js";
 
-const started = Date.now();
+const started = performance.now();
 const log = (line: string) => process.stderr.write(`${line}\n`);
+const seconds = (from: number) => ((performance.now() - from) / 1000).toFixed(1);
 const root = join(PROJECT_ROOT, "src");
 
 await fillNpmCache({root, from: PROJECT_ROOT});
 
+let step = performance.now();
 const warehouse = await openWarehouse();
 const analysisDate = await warehouse.analysisDate();
 // The templated pages (/states/[state], /categories/[category]) Framework builds: it reads the list in the config.
 await writeSlicePaths(warehouse, analysisDate);
 warehouse.close();
+log(`prepare: warehouse ready in ${seconds(step)} s`);
 
-const inputs = loaderInputs(warehouse.fingerprint, analysisDate);
-const previous = readStamp();
-if (previous !== inputs) {
-  // Framework keeps loader outputs in its cache beside the bundles of npm packages (_npm, _node, _jsr),
-  // which only depend on package versions and are kept.
-  mkdirSync(FRAMEWORK_CACHE, {recursive: true});
-  for (const entry of readdirSync(FRAMEWORK_CACHE)) {
-    if (!entry.startsWith("_")) rmSync(join(FRAMEWORK_CACHE, entry), {recursive: true, force: true});
+if (process.env.PREPARE_LOADERS !== "0") {
+  step = performance.now();
+  const plan = planLoaders({source: warehouse.source.name, fingerprint: warehouse.fingerprint, analysisDate});
+  log(`prepare: ${plan.stale.length} loader outputs to compute, ${plan.fresh.length} up to date`);
+  try {
+    await runLoaders(plan, {log});
+  } catch (error) {
+    if (!(error instanceof LoaderError)) throw error;
+    log(`\nprepare: the build stops because a data loader failed.\n${error.message}`);
+    process.exit(1);
   }
-  writeStamp(inputs);
-  log(`prepare: loader inputs changed${previous ? "" : " (first build)"}; cached loader outputs cleared`);
+  log(`prepare: loaders done in ${seconds(step)} s`);
 }
-log(
-  `prepare: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (data: ${warehouse.source.name}, analysis date ${analysisDate})`
-);
+log(`prepare: ready in ${seconds(started)} s (data: ${warehouse.source.name}, analysis date ${analysisDate})`);

@@ -11,10 +11,10 @@ import type {BgNbdParams} from "../../lib/clv/index.js";
 import {fingerprintData, type ChurnModel, type Preprocessing} from "../../lib/ml/model.js";
 import {predictProbabilityBatch} from "../../lib/ml/score.js";
 import {assignSegment, rfmScores} from "../../lib/segments/index.js";
-import {cacheDir, PROJECT_ROOT} from "../config.js";
+import {cacheDir} from "../config.js";
 import {FEATURES} from "../features/dictionary.js";
 import {customerFeatures} from "../features/customer-features.js";
-import {hashSources, listFiles} from "../fingerprint.js";
+import {codeKey} from "../dev/graph.js";
 import {buildOnce} from "../lock.js";
 import type {Warehouse} from "../warehouse/warehouse.js";
 import {bgnbdBaseline, recencyBaseline, seedRuleBaseline, seedRuleChurned} from "./baselines.js";
@@ -92,15 +92,8 @@ export interface ChurnRun {
   scores: BatchScore[];
 }
 
-function codeHash(): string {
-  const dirs = ["lib/ml", "lib/churn", "lib/clv", "lib/segments", "loaders/churn", "loaders/features"];
-  const files = [
-    ...dirs.flatMap((d) => listFiles(join(PROJECT_ROOT, d), (n) => /\.(ts|sql)$/.test(n), PROJECT_ROOT)),
-    "lib/seed-churn-rule.ts",
-    "lib/random.ts"
-  ];
-  return hashSources(PROJECT_ROOT, files);
-}
+/** The code this run depends on: its import closure and the queries it names (loaders/dev/graph.ts). */
+const codeHash = () => codeKey(["loaders/churn/run.ts"]);
 
 const seconds = (started: number) => Number(((performance.now() - started) / 1000).toFixed(2));
 

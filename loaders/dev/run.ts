@@ -8,7 +8,8 @@ import {execFileSync, spawn} from "node:child_process";
 import {existsSync, utimesSync, watch} from "node:fs";
 import {join, relative} from "node:path";
 import {dataSource, PROJECT_ROOT} from "../config.js";
-import {loaderInputs, writeStamp} from "../build/loader-inputs.js";
+import {loaderTargets} from "../build/loader-targets.js";
+import {forgetStamps} from "../build/run-loaders.js";
 import {affectedLoaders, dependencies, readGraph, warehouseLoaders} from "./graph.js";
 
 const log = (line: string) => process.stderr.write(`dev: ${line}\n`);
@@ -32,15 +33,14 @@ function touch(loaders: string[]): void {
   for (const loader of loaders) utimesSync(join(PROJECT_ROOT, loader), now, now);
 }
 
-function reingest(): {fingerprint: string; analysisDate: string} {
+function reingest(): void {
   const started = Date.now();
   const out = execFileSync(bin("tsx"), [join("loaders", "dev", "ingest.ts")], {
     cwd: PROJECT_ROOT,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"]
   });
-  log(`warehouse ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return JSON.parse(out);
+  log(`warehouse ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${out}`);
 }
 
 let pending = new Set<string>();
@@ -56,12 +56,18 @@ function handle(): void {
       changed.some((path) => !path.startsWith("lib/") && !path.startsWith("loaders/") && !path.startsWith("src/")) ||
       changed.some((path) => warehouseCode.has(path));
     const loaders = new Set(changed.flatMap((path) => affectedLoaders(graph, path)));
-    const state = reingest();
-    if (data) for (const loader of warehouseLoaders(graph)) loaders.add(loader);
+    if (data) {
+      reingest();
+      for (const loader of warehouseLoaders(graph)) loaders.add(loader);
+    }
     touch([...loaders]);
-    // The remaining cached outputs are still valid for the new inputs: record them so that the next
-    // `npm run dev` or build does not clear the whole cache.
-    writeStamp(loaderInputs(state.fingerprint, state.analysisDate));
+    // Framework re-runs these itself on the next view; the next build must not take their old outputs for
+    // up to date. Every other output keeps its stamp (run-loaders.ts).
+    forgetStamps(
+      loaderTargets()
+        .filter((t) => loaders.has(t.loader))
+        .map((t) => t.target)
+    );
     log(
       `${changed.join(", ")} changed → ${loaders.size ? `re-running on next view: ${[...loaders].join(", ")}` : "no loader affected"}`
     );

@@ -9,8 +9,8 @@ import {affinityPairs, boughtTogether, crossSellOpportunities} from "../../lib/r
 import {histories} from "../../lib/recs/baskets.js";
 import {REASON_KINDS, type Rec} from "../../lib/recs/reasons.js";
 import {DEFAULT_PARAMS, hybridRecs, trainRecommender, usesLatentFactors} from "../../lib/recs/recommender.js";
-import {cacheDir, PROJECT_ROOT} from "../config.js";
-import {hashSources, listFiles} from "../fingerprint.js";
+import {cacheDir} from "../config.js";
+import {codeKey} from "../dev/graph.js";
 import {buildOnce} from "../lock.js";
 import type {Warehouse} from "../warehouse/warehouse.js";
 import {loadPurchases} from "./purchases.js";
@@ -80,18 +80,8 @@ export interface PublishedRun {
   seconds: Record<string, number>;
 }
 
-function codeHash(): string {
-  const files = [
-    ...["lib/recs", "loaders/recommendations"].flatMap((d) =>
-      listFiles(join(PROJECT_ROOT, d), (n) => /\.(ts|sql)$/.test(n), PROJECT_ROOT)
-    ),
-    "lib/ml/logistic.ts",
-    "lib/random.ts",
-    "loaders/churn/last-reliable-date.sql",
-    "loaders/churn/window.ts"
-  ];
-  return hashSources(PROJECT_ROOT, files);
-}
+/** The code this run depends on: its import closure and the queries it names (loaders/dev/graph.ts). */
+const codeHash = () => codeKey(["loaders/recommendations/run.ts"]);
 
 const seconds = (from: number) => Number(((performance.now() - from) / 1000).toFixed(2));
 const round = (v: number, digits = 6) => Number(v.toFixed(digits));
