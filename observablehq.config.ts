@@ -1,7 +1,7 @@
 // Observable Framework configuration: the site's pages, theme and footer.
 import {offlineConfig} from "./loaders/build/offline-config.js";
 import {dataSource} from "./loaders/config.js";
-import {CHART_PATHS} from "./src/charts/catalog.js";
+import {CHART_PATHS} from "./lib/contracts/charts.js";
 import {slicePagePaths} from "./loaders/slices/paths.js";
 
 const source = dataSource();
@@ -41,6 +41,8 @@ export default {
   },
   // Light and dark themes follow the reader's setting; style.css adds the print stylesheet.
   style: "style.css",
+  // No header: Framework parses a header (even an empty one) into a DOM for every page it builds.
+  header: null,
   search: true,
   toc: true,
   pager: false,

@@ -7,7 +7,7 @@ export default defineConfig({
     // DuckDB's native addon and child processes are happier in forked workers than in worker threads.
     pool: "forks",
     testTimeout: 60_000,
-    hookTimeout: 300_000,
+    hookTimeout: 900_000,
     projects: [
       {extends: true, test: {name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/site/**"]}},
       {

@@ -12,6 +12,7 @@
 // - month k is observable when its calendar month ended on or before the analysis date and is not sparse in
 //   the data (fewer than 5% of the median month's orders); otherwise it is shipped but flagged;
 // - a cohort with fewer than `min_cohort_size` people is small: its shares are shipped but flagged.
+import {round} from "./num.js";
 
 /** The default minimum cohort size below which shares are greyed out. */
 export const MIN_COHORT_SIZE = 30;
@@ -117,8 +118,6 @@ export interface PaybackInputs {
   /** Gross margin as a share of revenue, 0–1. */
   grossMargin: number;
 }
-
-const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** "2017-11" + 3 → "2018-02". */
 export function addMonths(month: string, k: number): string {

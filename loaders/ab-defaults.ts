@@ -1,6 +1,7 @@
 // Data-driven defaults for the A/B testing page (src/ab-testing.md): the baseline of a retention test (share of
 // first-time buyers who buy again within REPEAT_WINDOW_DAYS), the average order value and its spread, and the
 // daily number of new customers and orders in the last full TRAFFIC_DAYS days. Definitions: loaders/sql/ab-defaults.sql.
+import {round} from "../lib/num.js";
 import {sql} from "./sql.js";
 import type {Warehouse} from "./warehouse/warehouse.js";
 
@@ -43,7 +44,7 @@ interface Row {
   orders: number;
 }
 
-const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
+const roundOrNull = (value: number | null, digits: number) => (value === null ? null : round(value, digits));
 
 export async function abDefaults(warehouse: Warehouse): Promise<AbDefaults> {
   const analysis_date = await warehouse.analysisDate();
@@ -59,17 +60,21 @@ export async function abDefaults(warehouse: Warehouse): Promise<AbDefaults> {
       cohort_until: r.cohort_until,
       first_time_buyers: r.first_time_buyers,
       repeat_buyers: r.repeat_buyers,
-      rate: r.first_time_buyers > 0 ? round(r.repeat_buyers / r.first_time_buyers, 6) : null
+      rate: r.first_time_buyers > 0 ? roundOrNull(r.repeat_buyers / r.first_time_buyers, 6) : null
     },
-    order_value: {paid_orders: r.paid_orders, mean: round(r.order_value_mean, 2), sd: round(r.order_value_sd, 2)},
+    order_value: {
+      paid_orders: r.paid_orders,
+      mean: roundOrNull(r.order_value_mean, 2),
+      sd: roundOrNull(r.order_value_sd, 2)
+    },
     traffic: {
       days: TRAFFIC_DAYS,
       from: r.traffic_from,
       to: r.traffic_to,
       new_customers: r.new_customers,
-      new_customers_per_day: round(r.new_customers / TRAFFIC_DAYS, 3)!,
+      new_customers_per_day: roundOrNull(r.new_customers / TRAFFIC_DAYS, 3)!,
       orders: r.orders,
-      orders_per_day: round(r.orders / TRAFFIC_DAYS, 3)!
+      orders_per_day: roundOrNull(r.orders / TRAFFIC_DAYS, 3)!
     }
   };
 }

@@ -1,7 +1,9 @@
 // Business insights: revenue concentration, geography, payment methods, seasonality, delivery and reviews,
 // category performance — each with a one-sentence finding computed from the data, never typed in.
 import {count, money, percent} from "../lib/format.js";
+import {ratio, round} from "../lib/num.js";
 import {gini, lorenzCurve, topShare, type LorenzPoint} from "../lib/pareto.js";
+import {useItemFacts} from "./item-facts.js";
 import {sql} from "./sql.js";
 import type {Warehouse} from "./warehouse/warehouse.js";
 
@@ -77,14 +79,13 @@ export interface Insights {
 const MIN_FIRST_BUYERS = 100;
 
 function concentration(values: number[]): Concentration {
-  const round = (v: number) => Number(v.toFixed(5));
   return {
     units: values.length,
-    top1: round(topShare(values, 0.01)),
-    top10: round(topShare(values, 0.1)),
-    top20: round(topShare(values, 0.2)),
-    gini: round(gini(values)),
-    lorenz: lorenzCurve(values, 50).map((p) => ({population: round(p.population), share: round(p.share)}))
+    top1: round(topShare(values, 0.01), 5),
+    top10: round(topShare(values, 0.1), 5),
+    top20: round(topShare(values, 0.2), 5),
+    gini: round(gini(values), 5),
+    lorenz: lorenzCurve(values, 50).map((p) => ({population: round(p.population, 5), share: round(p.share, 5)}))
   };
 }
 
@@ -119,6 +120,7 @@ export async function insights(warehouse: Warehouse): Promise<Insights> {
   const lateness_reviews = has.reviews
     ? await warehouse.query<LatenessRow>(sql("insight-lateness-reviews"), params)
     : null;
+  if (has.products) await useItemFacts(warehouse);
   const categories = has.products
     ? (
         await warehouse.query<
@@ -128,11 +130,14 @@ export async function insights(warehouse: Warehouse): Promise<Insights> {
             first_buyers_repeating: number;
           }
         >(sql("insight-categories"), params)
-      ).map(({revenue_last_6m, revenue_prior_6m, first_buyers_repeating, ...row}) => ({
-        ...row,
-        growth: revenue_prior_6m ? (revenue_last_6m ?? 0) / revenue_prior_6m - 1 : null,
-        repeat_rate: row.first_buyers ? first_buyers_repeating / row.first_buyers : null
-      }))
+      ).map(({revenue_last_6m, revenue_prior_6m, first_buyers_repeating, ...row}) => {
+        const growth = ratio(revenue_last_6m ?? 0, revenue_prior_6m ?? 0);
+        return {
+          ...row,
+          growth: growth === null ? null : growth - 1,
+          repeat_rate: ratio(first_buyers_repeating, row.first_buyers)
+        };
+      })
     : null;
 
   const missing: Record<string, string> = {};

@@ -5,6 +5,7 @@ import {
   closeSync,
   createReadStream,
   createWriteStream,
+  mkdtempSync,
   openSync,
   readSync,
   renameSync,
@@ -12,6 +13,9 @@ import {
   writeSync
 } from "node:fs";
 import {once} from "node:events";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {pipeline} from "node:stream/promises";
 import {gunzipSync, gzipSync} from "node:zlib";
 import {encodePreamble, openPack, shardBitsFor, type LookupPack, type PackHeader} from "../lib/lookup/pack.js";
 import {hashString} from "../lib/random.js";
@@ -154,4 +158,19 @@ export function openLookupFile(file: string): Promise<LookupPack> {
     },
     gunzip: async (bytes) => new Uint8Array(gunzipSync(bytes))
   });
+}
+
+/**
+ * For a loader `src/data/x.pack.ts`: `write` writes the pack to a temporary file, which is then streamed to stdout
+ * (a pack is too large to hold as one Buffer at scale) and removed.
+ */
+export async function printLookupPack(write: (file: string) => Promise<unknown>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "olist-pack-"));
+  try {
+    const file = join(dir, "out.pack");
+    await write(file);
+    await pipeline(createReadStream(file), process.stdout, {end: false});
+  } finally {
+    rmSync(dir, {recursive: true, force: true});
+  }
 }

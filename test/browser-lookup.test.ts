@@ -51,9 +51,11 @@ afterAll(async () => {
 
 async function lookUp(base: string, keys: string[]) {
   const page = await browser.newPage();
-  let bytes = 0;
-  page.on("response", async (response) => {
-    if (response.url().endsWith(".pack")) bytes += (await response.body()).length;
+  // Bodies are read while the page runs and awaited before it closes: a large body may still be arriving when
+  // the lookup returns (a host without Range support sends the whole pack).
+  const bodies: Promise<Buffer>[] = [];
+  page.on("response", (response) => {
+    if (response.url().endsWith(".pack")) bodies.push(response.body());
   });
   await page.goto(`${base}/index.html`);
   // a string, so that vitest does not rewrite the browser's import()
@@ -62,6 +64,7 @@ async function lookUp(base: string, keys: string[]) {
     const pack = await openLookup("./people.pack");
     return Promise.all(${JSON.stringify(keys)}.map((k) => pack.get(k)));
   })()`);
+  const bytes = (await Promise.all(bodies)).reduce((sum, body) => sum + body.length, 0);
   await page.close();
   return {rows, bytes};
 }

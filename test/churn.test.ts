@@ -58,7 +58,7 @@ describe("churn labels on the hand-made dataset", () => {
     expect(() => horizonDays({CHURN_HORIZON_DAYS: "abc"})).toThrow(/CHURN_HORIZON_DAYS/);
   });
 
-  test("a sparse last month moves the last reliable date to the end of the month before", async () => {
+  test("a sparse last month moves the analysis date and the last reliable date back to the month before", async () => {
     const data = tinyOlist();
     // 25 orders in each month from 2017-10 to 2018-05 raise the median month to 25 orders, so the single June
     // order is a sparse month (< 5% of the median): months 1, 1, 1, 1, 1, 1, 25, 25, 25, 25, 25, 26, 26, 25.
@@ -78,12 +78,14 @@ describe("churn labels on the hand-made dataset", () => {
         ]);
       }
     }
+    // The analysis date ignores purchases after the last dense month (loaders/analysis-date.ts): the last May
+    // purchase is on the 25th (i = 24), and the evaluation cutoff is 100 days before it: 25 + 30 + 31 + 14 = 100.
     const w = await withDir(writeDataset(data), (wh) => churnWindow(wh, 100));
     expect(w).toMatchObject({
-      analysisDate: "2018-06-30",
+      analysisDate: "2018-05-25",
       lastDenseMonth: "2018-05",
-      lastReliableDate: "2018-05-31",
-      evaluationCutoff: "2018-02-20"
+      lastReliableDate: "2018-05-25",
+      evaluationCutoff: "2018-02-14"
     });
   });
 });

@@ -54,6 +54,7 @@ describe("customer features", () => {
       last_order_value: 90,
       orders_all: 2,
       canceled_orders: 0,
+      last_order_canceled: 0,
       tenure_days: 171, // 2018-01-10 → 2018-06-30
       active_span_days: 30,
       avg_gap_days: 30,
@@ -84,12 +85,15 @@ describe("customer features", () => {
       distinct_payment_types: 2,
       payment_rows_per_order: 1.5,
       main_payment_type: "credit_card",
+      last_order_installments: 1, // o2: voucher + credit card in 1 installment
+      last_order_voucher: 1,
       avg_delivery_days: (o1Delivery + o2Delivery) / 2,
       max_delivery_days: o2Delivery,
       last_delivery_days: o2Delivery,
       avg_lateness_days: (o1Late + o2Late) / 2,
       late_share: 0.5,
       last_order_late: 1,
+      last_order_overdue: 1, // o2 arrived 2018-02-25, estimated 2018-02-20
       undelivered_orders: 0,
       avg_estimated_days: (o1Estimate + o2Estimate) / 2,
       avg_freight: 20 / 3, // 10, 5, 5
@@ -110,6 +114,11 @@ describe("customer features", () => {
       top_category: "beleza_saude", // one item in each of three categories: the first name alphabetically
       first_category: "cama_mesa_banho",
       last_category: "beleza_saude",
+      // Valid orders bought by 2018-05-01 (cutoff − 60 days) and whether a next valid order came within 60 days:
+      // o1 yes (o2 30 days later); o2, o3, o4 (o5 is canceled), o6 (o7 184 days later), o7 no → overall 1/6.
+      // o2 holds beleza (o2, o4, o7: 0 of 3) and pc_gamer (o2: 0 of 1), smoothed with 50 pseudo-orders at 1/6:
+      // beleza (0 + 50/6) / 53, pc_gamer (0 + 50/6) / 51 → the higher is pc_gamer's.
+      last_category_repeat_rate: 50 / 6 / 51,
       avg_item_price: 60,
       max_item_price: 100,
       // Category medians over valid orders' items: cama 100 (100, 200, 40), beleza 70 (50, 80, 70),
@@ -132,6 +141,11 @@ describe("customer features", () => {
     }
   });
 
+  test("an order on its way within its estimate is neither late nor on time yet", async () => {
+    const u1 = (await featuresOf(tinyOlist(), "2018-02-15")).find((r) => r.customer_unique_id === "u1")!;
+    expect(u1).toMatchObject({last_order_late: null, last_order_overdue: null, undelivered_orders: 1});
+  });
+
   test("a delivery or a review after the cutoff is not known yet", async () => {
     // At 2018-02-20, o2 (bought 2018-02-09) is not delivered (2018-02-25) and its review not answered.
     const u1 = (await featuresOf(tinyOlist(), "2018-02-20")).find((r) => r.customer_unique_id === "u1")!;
@@ -141,6 +155,7 @@ describe("customer features", () => {
       late_share: 0,
       last_delivery_days: null,
       last_order_late: null,
+      last_order_overdue: 1, // not arrived, and its estimate (2018-02-20 00:00) has passed by the cutoff's end
       review_count: 1,
       avg_review_score: 5,
       last_review_score: 5

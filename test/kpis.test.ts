@@ -103,8 +103,13 @@ describe("overview on the hand-made dataset", () => {
       ["one-time", 3, 2]
     ]);
     expect(o.orders_per_customer).toEqual([
-      {orders: 1, customers: 3},
-      {orders: 2, customers: 2}
+      {orders: 1, customers: 3, share: 0.6}, // u2, u3, u5 of 5 buyers
+      {orders: 2, customers: 2, share: 0.4} // u1, u4
     ]);
+    expect(o.findings).toEqual({
+      repeat_purchases: "60.0% of 5 buyers placed a single order; 40.0% came back at least once.",
+      // u2 and u3 churned (see kpis above)
+      churn_status: "By this rule 40.0% of 5 buyers are churned and 3 are active."
+    });
   });
 });

@@ -26,8 +26,11 @@ function mutated(change: (d: Dataset) => void, omit: string[] = []): string {
   return writeDataset(dataset, omit);
 }
 
-const kpisOf = <T extends {monthly: unknown}>(slices: T[]) =>
-  slices.map(({monthly, ...rest}) => Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith("top_"))));
+/** The KPIs alone: without the trend, the top lists and the changes (test/kpi-changes.test.ts checks those). */
+const kpisOf = <T extends {monthly: unknown; changes: unknown; what_changed: unknown; summary: unknown}>(slices: T[]) =>
+  slices.map(({monthly, changes, what_changed, summary, ...rest}) =>
+    Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith("top_")))
+  );
 
 describe("state pages", () => {
   test("KPIs per state, computed by hand", async () => {
@@ -119,6 +122,17 @@ describe("state pages", () => {
       on_time_rate: 1,
       review_score: 5
     });
+  });
+
+  test("each page opens with the state's size and rank, in words", async () => {
+    const s = await withDir(dir, stateSlices);
+    // SP: 4 of the 8 orders, R$321 of the R$794 paid (40.4%), the largest; PR: 99 / 794 = 12.5%, fourth of four.
+    expect(s.slices.map((x) => x.summary)).toEqual([
+      "Customers in SP placed 4 orders up to 2018-06-30, 50.0% of the orders whose customer's state is known, and paid R$321 (40.4% of the payments; the largest state by revenue).",
+      "Customers in RJ placed 1 order up to 2018-06-30, 12.5% of the orders whose customer's state is known, and paid R$220 (27.7% of the payments; number 2 of 4 states by revenue).",
+      "Customers in MG placed 2 orders up to 2018-06-30, 25.0% of the orders whose customer's state is known, and paid R$154 (19.4% of the payments; number 3 of 4 states by revenue).",
+      "Customers in PR placed 1 order up to 2018-06-30, 12.5% of the orders whose customer's state is known, and paid R$99 (12.5% of the payments; number 4 of 4 states by revenue)."
+    ]);
   });
 
   test("states add up to the overview's totals", async () => {
@@ -224,6 +238,16 @@ describe("category pages", () => {
       aov: 87.5,
       repeat_customer_rate: 0.333333
     });
+  });
+
+  test("each page opens with the category's item revenue and rank, in words", async () => {
+    const c = await withDir(dir, categorySlices);
+    // 340 + 200 + 180 = 720 of item revenue: 47.2%, 27.8%, 25.0%.
+    expect(c.slices.map((x) => x.summary)).toEqual([
+      "Its items sold for R$340 in 3 orders up to 2018-06-30, 47.2% of all item revenue (the largest category).",
+      "Its items sold for R$200 in 3 orders up to 2018-06-30, 27.8% of all item revenue (number 2 of 3 categories).",
+      "Its items sold for R$180 in 3 orders up to 2018-06-30, 25.0% of all item revenue (number 3 of 3 categories)."
+    ]);
   });
 
   test("categories match the overview's top categories", async () => {

@@ -11,7 +11,8 @@ import {
   checkOpenUnit,
   checkPositive
 } from "./errors.js";
-import {normalCdf, normalPdf, normalQuantile} from "./normal.js";
+import {positivePart} from "./bayes-lift.js";
+import {normalCdf, normalQuantile} from "./normal.js";
 import type {ArmSummary, Interval} from "./types.js";
 
 export type MeanPrior = {kind: "flat"} | {kind: "normal"; mean: number; sd: number};
@@ -52,12 +53,6 @@ export interface BayesMeansResult {
   /** Equal-tailed credible interval of μB − μA. */
   credibleDiff: Interval;
   level: number;
-}
-
-/** E[max(X, 0)] for X ~ N(m, s²). */
-function positivePart(m: number, s: number): number {
-  if (s === 0) return Math.max(m, 0);
-  return s * normalPdf(m / s) + m * normalCdf(m / s);
 }
 
 export function bayesMeans(input: {

@@ -1,9 +1,10 @@
 // Chi-square test of independence on the 2 × k table (conversions / non-conversions by variant), Pearson's
 // statistic without continuity correction (as scipy chi2_contingency(correction=False)), and pairwise
-// z-tests of each variant against the control with Holm-adjusted p-values.
+// z-tests of each variant against the control with corrected p-values (multiple.ts).
 import {AbInputError, checkArm, checkOpenUnit} from "./errors.js";
 import {chiSquareSf} from "./chi-square-dist.js";
-import {holmAdjust} from "./multiple.js";
+import type {Alternative} from "./alternative.js";
+import {compareWithControl, type PValueCorrection, type VariantComparison} from "./multiple.js";
 import type {Arm} from "./types.js";
 import {twoProportionZTest, type ZTestResult} from "./ztest.js";
 
@@ -41,20 +42,19 @@ export function chiSquareIndependence(arms: readonly Arm[]): ChiSquareResult {
   return {statistic, df, pValue: chiSquareSf(statistic, df), expectedConversions};
 }
 
-export interface PairwiseComparison {
-  /** Index of the variant in `arms` (≥ 1; arms[0] is the control). */
-  variant: number;
-  test: ZTestResult;
-  /** Holm-adjusted p-value across the k − 1 comparisons. */
-  adjustedP: number;
-  significant: boolean;
-}
+export type PairwiseComparison = VariantComparison<ZTestResult>;
 
-/** Each variant vs arms[0] by the two-proportion z-test, Holm-adjusted. */
-export function pairwiseVsControl(arms: readonly Arm[], options: {alpha?: number} = {}): PairwiseComparison[] {
+/** Each variant vs arms[0] by the two-proportion z-test, with corrected p-values and intervals (Holm by default). */
+export function pairwiseVsControl(
+  arms: readonly Arm[],
+  options: {alpha?: number; correction?: PValueCorrection; alternative?: Alternative} = {}
+): PairwiseComparison[] {
   checkArms(arms);
   const alpha = checkOpenUnit("alpha", options.alpha ?? 0.05);
-  const tests = arms.slice(1).map((t) => twoProportionZTest({control: arms[0]!, treatment: t, alpha}));
-  const adjusted = holmAdjust(tests.map((t) => t.pValue));
-  return tests.map((test, i) => ({variant: i + 1, test, adjustedP: adjusted[i]!, significant: adjusted[i]! < alpha}));
+  const alternative = options.alternative ?? "two-sided";
+  return compareWithControl(
+    arms.length - 1,
+    (v, a) => twoProportionZTest({control: arms[0]!, treatment: arms[v]!, alpha: a, alternative}),
+    {alpha, correction: options.correction ?? "holm"}
+  );
 }

@@ -3,8 +3,9 @@
 // λ ~ Gamma(r, α); after each repeat purchase they drop out with probability p ~ Beta(a, b).
 // Times (t_x, T, t) are in whatever unit the summaries use (weeks or days); α is in that unit.
 
-import {hyp2f1, lgamma, logSumExp} from "./special.js";
-import {logScaleStandardErrors, minimize} from "./optimize.js";
+import {fitMaximumLikelihood, type MleFit, type MleOptions} from "./mle.js";
+import {logNegativeBinomial, negativeBinomialTail} from "./nbd.js";
+import {lgamma, logSumExp, scaledHyp2f1} from "./special.js";
 
 export interface BgNbdParams {
   r: number;
@@ -68,50 +69,22 @@ export function bgnbdTotalLogLikelihood(params: BgNbdParams, rows: readonly BgNb
   return s;
 }
 
-function validate(rows: readonly BgNbdRow[]): void {
+/** Checks (x, t_x, T) summaries before a fit: integer x ≥ 0, 0 ≤ t_x ≤ T, T > 0, t_x = 0 when x = 0. */
+export function validateSummaries(model: string, rows: readonly BgNbdRow[]): void {
   for (const {x, tx, T, count = 1} of rows) {
-    if (!(Number.isInteger(x) && x >= 0)) throw new RangeError(`BG/NBD: x must be a non-negative integer, got ${x}`);
+    if (!(Number.isInteger(x) && x >= 0)) throw new RangeError(`${model}: x must be a non-negative integer, got ${x}`);
     if (!(T > 0 && tx >= 0 && tx <= T))
-      throw new RangeError(`BG/NBD: need 0 ≤ t_x ≤ T and T > 0, got t_x=${tx}, T=${T}`);
-    if (x === 0 && tx !== 0) throw new RangeError(`BG/NBD: t_x must be 0 when x = 0, got ${tx}`);
-    if (!(count >= 0)) throw new RangeError(`BG/NBD: count must be ≥ 0, got ${count}`);
+      throw new RangeError(`${model}: need 0 ≤ t_x ≤ T and T > 0, got t_x=${tx}, T=${T}`);
+    if (x === 0 && tx !== 0) throw new RangeError(`${model}: t_x must be 0 when x = 0, got ${tx}`);
+    if (!(count >= 0)) throw new RangeError(`${model}: count must be ≥ 0, got ${count}`);
   }
 }
 
-export interface FitOptions {
-  /** Extra starting points on the natural scale (tried in addition to the default starts). */
-  starts?: readonly BgNbdParams[];
-  /** Use only the given starts (skip the defaults). */
-  onlyGivenStarts?: boolean;
-  /** Bounds on log-parameters (default ±15, i.e. 3e-7 … 3.3e6). */
-  logBound?: number;
-  maxIter?: number;
-}
+export type FitOptions = MleOptions<"r" | "alpha" | "a" | "b">;
+export type BgNbdFit = MleFit<"r" | "alpha" | "a" | "b">;
 
-export interface BgNbdFit {
-  params: BgNbdParams;
-  /** Standard errors (delta method from the log-scale Hessian); NaN where not identified. */
-  se: BgNbdParams;
-  /** Covariance of (r, α, a, b) on the natural scale, or null. */
-  covariance: number[][] | null;
-  logLikelihood: number;
-  /** Total weight (number of customers). */
-  n: number;
-  converged: boolean;
-  evaluations: number;
-  /** E.g. parameters at a bound or a non-invertible Hessian. */
-  warnings: string[];
-}
-
-const toParams = (v: readonly number[]): BgNbdParams => ({r: v[0]!, alpha: v[1]!, a: v[2]!, b: v[3]!});
-
-/**
- * Maximum-likelihood fit of (r, α, a, b) by Nelder–Mead with restarts over θ = log(r, α, a, b) (bounded,
- * deterministic: fixed starting points). Throws if no customer has x ≥ 1: with all x = 0 the likelihood
- * (α/(α+T))^r is maximised as r → 0 and does not involve a, b at all, so there is nothing to fit.
- */
-export function fitBgNbd(rows: readonly BgNbdRow[], options: FitOptions = {}): BgNbdFit {
-  validate(rows);
+/** Default starts: α chosen so that r/α matches the observed repeat rate Σx / ΣT (shared with the MBG/NBD). */
+export function rateStarts(rows: readonly BgNbdRow[]): {n: number; sumX: number; starts: BgNbdParams[]} {
   let n = 0;
   let sumX = 0;
   let sumT = 0;
@@ -121,56 +94,33 @@ export function fitBgNbd(rows: readonly BgNbdRow[], options: FitOptions = {}): B
     sumX += w * row.x;
     sumT += w * row.T;
   }
+  const rate = sumX / sumT;
+  return {
+    n,
+    sumX,
+    starts: [
+      {r: 1, alpha: 1 / rate, a: 1, b: 1},
+      {r: 0.25, alpha: 0.25 / rate, a: 0.5, b: 3},
+      {r: 3, alpha: 3 / rate, a: 3, b: 1}
+    ]
+  };
+}
+
+/**
+ * Maximum-likelihood fit of (r, α, a, b) (mle.ts: Nelder–Mead over log-parameters, deterministic starts). Throws
+ * if no customer has x ≥ 1: with all x = 0 the likelihood (α/(α+T))^r is maximised as r → 0 and does not
+ * involve a, b at all, so there is nothing to fit.
+ */
+export function fitBgNbd(rows: readonly BgNbdRow[], options: FitOptions = {}): BgNbdFit {
+  validateSummaries("BG/NBD", rows);
+  const {n, sumX, starts} = rateStarts(rows);
   if (!(n > 0)) throw new RangeError("BG/NBD: no customers to fit");
   if (!(sumX > 0)) {
     throw new RangeError(
       "BG/NBD: every customer has x = 0 repeat purchases; the likelihood (α/(α+T))^r is maximised at r → 0 and a, b are unidentified, so the model cannot be fitted"
     );
   }
-  const bound = options.logBound ?? 15;
-  const nll = (theta: readonly number[]) => -bgnbdTotalLogLikelihood(toParams(theta.map(Math.exp)), rows);
-  const meanNll = (theta: readonly number[]) => nll(theta) / n;
-  // Default starts: α chosen so that r/α matches the observed repeat rate Σx / ΣT.
-  const rate = sumX / sumT;
-  const defaults: BgNbdParams[] = [
-    {r: 1, alpha: 1 / rate, a: 1, b: 1},
-    {r: 0.25, alpha: 0.25 / rate, a: 0.5, b: 3},
-    {r: 3, alpha: 3 / rate, a: 3, b: 1}
-  ];
-  const starts = [...(options.onlyGivenStarts ? [] : defaults), ...(options.starts ?? [])];
-  const lower = [-bound, -bound, -bound, -bound];
-  const upper = [bound, bound, bound, bound];
-  const res = minimize(
-    meanNll,
-    starts.map((s) =>
-      [s.r, s.alpha, s.a, s.b].map((v) => Math.log(Math.min(Math.exp(bound), Math.max(Math.exp(-bound), v))))
-    ),
-    {
-      lower,
-      upper,
-      maxIter: options.maxIter ?? 5000,
-      tolF: 1e-12,
-      tolX: 1e-7
-    }
-  );
-  const warnings: string[] = [];
-  const names = ["r", "alpha", "a", "b"];
-  res.x.forEach((v, i) => {
-    if (Math.abs(v) > bound - 1e-3)
-      warnings.push(`${names[i]} is at its bound (log ${names[i]} = ${v.toFixed(2)}): not identified by these data`);
-  });
-  const ses = logScaleStandardErrors(nll, res.x);
-  if (!ses.ok) warnings.push("the Hessian is not positive definite: some standard errors are NaN");
-  return {
-    params: toParams(res.x.map(Math.exp)),
-    se: toParams(ses.se),
-    covariance: ses.covariance,
-    logLikelihood: -nll(res.x),
-    n,
-    converged: res.converged,
-    evaluations: res.evaluations,
-    warnings
-  };
+  return fitMaximumLikelihood(["r", "alpha", "a", "b"], (p) => bgnbdTotalLogLikelihood(p, rows), n, starts, options);
 }
 
 /** Evaluates g(a) at a = 1 ± h and averages when a ≈ 1, where (a−1) cancels in 0/0 form. */
@@ -185,24 +135,41 @@ export function expectedPurchases(params: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
   return nearOne(params, ({r, alpha, a, b}) => {
     const z = t / (alpha + t);
-    const lead = Math.exp(r * Math.log(alpha / (alpha + t)));
-    return ((a + b - 1) / (a - 1)) * (1 - lead * hyp2f1(r, b, a + b - 1, z));
+    const logLead = r * Math.log(alpha / (alpha + t));
+    return ((a + b - 1) / (a - 1)) * (1 - scaledHyp2f1(logLead, r, b, a + b - 1, z));
   });
 }
 
 /**
- * E[Y(t) | x, t_x, T]: expected purchases in (T, T+t] (FHL eq. 10):
- *   [(a+b+x−1)/(a−1)] · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]
- *   / [1 + δ_{x>0} · a/(b+x−1) · ((α+T)/(α+t_x))^(r+x)]
+ * E[Y(t) | alive at T, x, T] = (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))]:
+ * with λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+x) after the data. Does not depend on t_x.
  */
-export function conditionalExpectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+export function bgnbdExpectedIfAlive(params: BgNbdParams, t: number, x: number, T: number): number {
   if (t <= 0) return 0;
   return nearOne(params, ({r, alpha, a, b}) => {
     const z = t / (alpha + T + t);
-    const lead = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t)));
-    const num = ((a + b + x - 1) / (a - 1)) * (1 - lead * hyp2f1(r + x, b + x, a + b + x - 1, z));
-    return num * probabilityAlive({r, alpha, a, b}, x, tx, T);
+    const logLead = (r + x) * Math.log((alpha + T) / (alpha + T + t));
+    return ((a + b + x - 1) / (a - 1)) * (1 - scaledHyp2f1(logLead, r + x, b + x, a + b + x - 1, z));
   });
+}
+
+/** E[Y(t) | x, t_x, T]: expected purchases in (T, T+t] (FHL eq. 10) = P(alive) · E[Y(t) | alive]. */
+export function conditionalExpectedPurchases(params: BgNbdParams, t: number, x: number, tx: number, T: number): number {
+  if (t <= 0) return 0;
+  return probabilityAlive(params, x, tx, T) * bgnbdExpectedIfAlive(params, t, x, T);
+}
+
+/**
+ * P(X(t) = x) for a new customer (FHL eq. 8): alive with x purchases, (1−p)^x · Poisson(x; λt), or dropped out
+ * right after the x-th purchase (x ≥ 1) made by t, p(1−p)^(x−1) · P(N(t) ≥ x); over p and λ:
+ *   B(a, b+x)/B(a, b) · NB(x; t) + δ_{x>0} · B(a+1, b+x−1)/B(a, b) · [1 − Σ_{j<x} NB(j; t)].
+ */
+export function bgnbdProbabilityOfPurchases({r, alpha, a, b}: BgNbdParams, x: number, t: number): number {
+  const logB = (p: number, q: number) => lgamma(p) + lgamma(q) - lgamma(p + q);
+  const ab = logB(a, b);
+  const alive = Math.exp(logB(a, b + x) - ab + logNegativeBinomial(x, r, alpha, t));
+  if (x === 0) return alive;
+  return alive + Math.exp(logB(a + 1, b + x - 1) - ab) * negativeBinomialTail(x, r, alpha, t);
 }
 
 /**

@@ -4,7 +4,7 @@
 // Fitted on customers with x ≥ 1 repeat purchases and their mean repeat spend m_x.
 
 import {lgamma} from "./special.js";
-import {logScaleStandardErrors, minimize} from "./optimize.js";
+import {fitMaximumLikelihood, type MleFit, type MleOptions} from "./mle.js";
 
 export interface GammaGammaParams {
   p: number;
@@ -55,23 +55,10 @@ export function gammaGammaTotalLogLikelihood(params: GammaGammaParams, rows: rea
   return s;
 }
 
-export interface GammaGammaFit {
-  params: GammaGammaParams;
-  se: GammaGammaParams;
-  covariance: number[][] | null;
-  logLikelihood: number;
-  n: number;
-  converged: boolean;
-  warnings: string[];
-}
+export type GammaGammaFit = MleFit<"p" | "q" | "v">;
 
-const toParams = (v: readonly number[]): GammaGammaParams => ({p: v[0]!, q: v[1]!, v: v[2]!});
-
-/** Maximum-likelihood fit of (p, q, v) over log-parameters (Nelder–Mead with restarts; deterministic starts). */
-export function fitGammaGamma(
-  rows: readonly SpendRow[],
-  options: {starts?: readonly GammaGammaParams[]; onlyGivenStarts?: boolean; logBound?: number} = {}
-): GammaGammaFit {
+/** Maximum-likelihood fit of (p, q, v) over log-parameters (mle.ts; deterministic starts). */
+export function fitGammaGamma(rows: readonly SpendRow[], options: MleOptions<"p" | "q" | "v"> = {}): GammaGammaFit {
   let n = 0;
   let sumM = 0;
   for (const r of rows) {
@@ -83,38 +70,19 @@ export function fitGammaGamma(
   }
   if (!(n > 0)) throw new RangeError("Gamma-Gamma: no customers with x ≥ 1 to fit");
   const mean = sumM / n;
-  const bound = options.logBound ?? 15;
-  const nll = (theta: readonly number[]) => -gammaGammaTotalLogLikelihood(toParams(theta.map(Math.exp)), rows);
   // Default starts: v set so that the population mean spend v·p/(q−1) matches the sample mean.
-  const defaults = [
+  const starts = [
     [1, 2],
     [5, 5],
     [2, 10]
   ].map(([p, q]) => ({p: p!, q: q!, v: (mean * (q! - 1)) / p!}));
-  const starts = [...(options.onlyGivenStarts ? [] : defaults), ...(options.starts ?? [])].map((s) =>
-    [s.p, s.q, s.v].map(Math.log)
-  );
-  const res = minimize((t) => nll(t) / n, starts, {
-    lower: [-bound, -bound, -bound],
-    upper: [bound, bound, bound],
-    tolF: 1e-12,
-    tolX: 1e-7
-  });
-  const warnings: string[] = [];
-  res.x.forEach((v, i) => {
-    if (Math.abs(v) > bound - 1e-3) warnings.push(`${"pqv"[i]} is at its bound: not identified by these data`);
-  });
-  const ses = logScaleStandardErrors(nll, res.x);
-  if (!ses.ok) warnings.push("the Hessian is not positive definite: some standard errors are NaN");
-  return {
-    params: toParams(res.x.map(Math.exp)),
-    se: toParams(ses.se),
-    covariance: ses.covariance,
-    logLikelihood: -nll(res.x),
+  return fitMaximumLikelihood(
+    ["p", "q", "v"],
+    (params) => gammaGammaTotalLogLikelihood(params, rows),
     n,
-    converged: res.converged,
-    warnings
-  };
+    starts,
+    options
+  );
 }
 
 /**

@@ -1,9 +1,11 @@
-// Simulation from the BG/NBD and Gamma-Gamma generative models (for tests, parameter-recovery checks and
-// synthetic data). Randomness comes only from the seeded generator in lib/random.ts.
+// Simulation from the BG/NBD, MBG/NBD, Pareto/NBD and Gamma-Gamma generative models (for tests and
+// parameter-recovery checks). Randomness comes only from the seeded generator in lib/random.ts.
 
 import type {Rng} from "../random.js";
 import type {BgNbdParams} from "./bgnbd.js";
 import type {GammaGammaParams} from "./gammagamma.js";
+import type {ModelParams, PurchaseModelName} from "./models.js";
+import type {ParetoNbdParams} from "./paretonbd.js";
 
 /** Beta(a, b) as G1 / (G1 + G2) with G1 ~ Gamma(a), G2 ~ Gamma(b). */
 export function sampleBeta(rng: Rng, a: number, b: number): number {
@@ -28,15 +30,22 @@ export interface SimulatedCustomer {
  * One customer: λ ~ Gamma(r, rate α), p ~ Beta(a, b); first purchase at time 0, then purchases at Poisson(λ)
  * times; after each repeat purchase the customer drops out with probability p (FHL 2005 assumptions i–v).
  */
-export function simulateBgNbdCustomer(rng: Rng, params: BgNbdParams, T: number, holdout = 0): SimulatedCustomer {
+export function simulateBgNbdCustomer(
+  rng: Rng,
+  params: BgNbdParams,
+  T: number,
+  holdout = 0,
+  dropAtFirst = false
+): SimulatedCustomer {
   const lambda = rng.gamma(params.r, 1 / params.alpha);
   const p = sampleBeta(rng, params.a, params.b);
   let t = 0;
   let x = 0;
   let tx = 0;
   let holdoutX = 0;
-  let alive = true;
-  let aliveAtT = true;
+  // MBG/NBD: the first dropout draw comes right after the first purchase, at time 0.
+  let alive = !(dropAtFirst && rng.bernoulli(p));
+  let aliveAtT = alive;
   const end = T + holdout;
   while (alive && lambda > 0) {
     t += rng.exponential(lambda);
@@ -53,6 +62,32 @@ export function simulateBgNbdCustomer(rng: Rng, params: BgNbdParams, T: number, 
   return {x, tx, T, holdoutX, lambda, p, aliveAtT};
 }
 
+/**
+ * Pareto/NBD: λ ~ Gamma(r, rate α), μ ~ Gamma(s, rate β); purchases at Poisson(λ) times until death at an
+ * Exponential(μ) lifetime after the first purchase (time 0).
+ */
+export function simulateParetoNbdCustomer(
+  rng: Rng,
+  params: ParetoNbdParams,
+  T: number,
+  holdout = 0
+): SimulatedCustomer {
+  const lambda = rng.gamma(params.r, 1 / params.alpha);
+  const mu = rng.gamma(params.s, 1 / params.beta);
+  const death = rng.exponential(mu);
+  const end = Math.min(death, T + holdout);
+  let x = 0;
+  let tx = 0;
+  let holdoutX = 0;
+  for (let t = rng.exponential(lambda); t <= end; t += rng.exponential(lambda)) {
+    if (t <= T) {
+      x++;
+      tx = t;
+    } else holdoutX++;
+  }
+  return {x, tx, T, holdoutX, lambda, p: mu, aliveAtT: death > T};
+}
+
 /** n customers with ages T drawn by `age(i)` (e.g. first purchases spread over the first weeks). */
 export function simulateBgNbd(
   rng: Rng,
@@ -62,6 +97,22 @@ export function simulateBgNbd(
   holdout = 0
 ): SimulatedCustomer[] {
   return Array.from({length: n}, (_, i) => simulateBgNbdCustomer(rng, params, age(i), holdout));
+}
+
+/** n customers of any of the three purchase models (for the lambda/p fields: p is μ for the Pareto/NBD). */
+export function simulatePurchases(
+  model: PurchaseModelName,
+  rng: Rng,
+  params: ModelParams,
+  n: number,
+  age: (i: number) => number,
+  holdout = 0
+): SimulatedCustomer[] {
+  return Array.from({length: n}, (_, i) =>
+    model === "pareto_nbd"
+      ? simulateParetoNbdCustomer(rng, params as unknown as ParetoNbdParams, age(i), holdout)
+      : simulateBgNbdCustomer(rng, params as unknown as BgNbdParams, age(i), holdout, model === "mbgnbd")
+  );
 }
 
 /** Gamma-Gamma: ν ~ Gamma(q, rate v); x transactions z ~ Gamma(p, rate ν); returns the mean m_x. */

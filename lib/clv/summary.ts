@@ -57,22 +57,6 @@ export function summarise(transactions: readonly Transaction[], options: Summary
   return out;
 }
 
-/** Holdout repeat purchases per customer: distinct purchase days in (calibrationEnd, holdoutEnd]. */
-export function holdoutCounts(
-  transactions: readonly Transaction[],
-  calibrationEnd: number,
-  holdoutEnd: number
-): Map<string, number> {
-  const days = new Map<string, Set<number>>();
-  for (const t of transactions) {
-    if (!(t.day > calibrationEnd && t.day <= holdoutEnd)) continue;
-    let s = days.get(t.id);
-    if (!s) days.set(t.id, (s = new Set()));
-    s.add(Math.floor(t.day));
-  }
-  return new Map([...days].map(([id, s]) => [id, s.size]));
-}
-
 export interface GroupedRow {
   x: number;
   tx: number;
@@ -91,11 +75,4 @@ export function groupSummaries(rows: readonly {x: number; tx: number; T: number}
     else map.set(key, {x: r.x, tx: r.tx, T: r.T, count: 1});
   }
   return [...map.values()];
-}
-
-/** Historical CLV: the sum of past revenue (optionally times a margin). */
-export function historicalClv(revenues: readonly number[], margin = 1): number {
-  let s = 0;
-  for (const r of revenues) s += r;
-  return s * margin;
 }

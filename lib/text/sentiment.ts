@@ -10,6 +10,7 @@
 //                contrast word discounts the previous sentence).
 // Every factor is reported on the match so an analyst can see why a review scored as it did.
 
+import {round} from "../num.js";
 import {LEXICON, type LexiconCategory, type LexiconEntry} from "./lexicon.js";
 import {
   buildPhraseIndex,
@@ -169,7 +170,7 @@ export function scoreReview(text: string | null | undefined, options: SentimentO
       text: source.slice(start, end),
       category: m.entry.category,
       baseWeight: base,
-      weight: round(weight),
+      weight: round(weight, 4),
       negated,
       intensified: factor > 1,
       diminished: factor < 1,
@@ -184,7 +185,12 @@ export function scoreReview(text: string | null | undefined, options: SentimentO
 
   const raw = matches.reduce((s, m) => s + m.weight, 0);
   const alpha = options.alpha ?? 4;
-  return {score: raw === 0 ? 0 : round(raw / Math.sqrt(raw * raw + alpha)), raw: round(raw), matches, tokens: words};
+  return {
+    score: raw === 0 ? 0 : round(raw / Math.sqrt(raw * raw + alpha), 4),
+    raw: round(raw, 4),
+    matches,
+    tokens: words
+  };
 }
 
 /** Coarse label for display. */
@@ -202,8 +208,4 @@ function superlativeBase(word: string, index: ReturnType<typeof indexFor>): stri
     if (index.byFirst.get(base)?.some((e) => e.words.length === 1)) return base;
   }
   return undefined;
-}
-
-function round(x: number): number {
-  return Math.round(x * 1e4) / 1e4;
 }

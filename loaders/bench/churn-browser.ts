@@ -3,21 +3,11 @@
 import {build} from "esbuild";
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
-import {chromium} from "playwright-core";
 import type {FeatureRow} from "../../lib/churn/encode.js";
+import {launchChromium} from "../report/chromium.js";
 import type {BrowserTiming} from "./churn-browser-entry.js";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync"
-];
 
 export async function browserScoreAndExplain(
   model: object,
@@ -32,7 +22,7 @@ export async function browserScoreAndExplain(
     platform: "browser",
     target: "es2022"
   });
-  const browser = await chromium.launch({executablePath: CHROMIUM, args: FLAGS});
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.addScriptTag({content: bundle.outputFiles[0]!.text});

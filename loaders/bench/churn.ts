@@ -177,7 +177,7 @@ export async function benchChurn(): Promise<void> {
         `bench churn: training as the build does (${warehouse.source.name}, cutoffs ${window.trainingCutoff} and ${window.evaluationCutoff}) …`
       );
       let started = performance.now();
-      const run = await trainChurn(warehouse, window, log);
+      const run = await trainChurn(warehouse, window, join(dir, "scores.parquet"), log);
       const trainSeconds = elapsed(started);
 
       const snapshots = await encodedSnapshots(warehouse);

@@ -4,7 +4,7 @@
 // missing, so prepare.ts can compute them all ahead of a build (run-loaders.ts).
 import {readdirSync} from "node:fs";
 import {join} from "node:path";
-import {CHART_CATALOG} from "../../src/charts/catalog.js";
+import {CHART_CATALOG} from "../../lib/contracts/charts.js";
 import {PROJECT_ROOT} from "../config.js";
 
 export const FRAMEWORK_CACHE = join(PROJECT_ROOT, "src", ".observablehq", "cache");

@@ -110,7 +110,10 @@ export interface RunOptions {
 
 export class LoaderError extends Error {}
 
-/** Runs the stale outputs of the plan; fails with every failed loader's name and error. */
+/**
+ * Runs the stale outputs of the plan. Every loader runs even after one failed, so that one build reports every
+ * failure; the run then fails with each failed loader's name and error.
+ */
 export async function runLoaders(plan: Plan, options: RunOptions = {}): Promise<{ran: number; seconds: number}> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const stamps = readStamps();
@@ -135,7 +138,6 @@ export async function runLoaders(plan: Plan, options: RunOptions = {}): Promise<
       const child = fork(WORKER, [], {cwd: PROJECT_ROOT, execArgv: ["--import", "tsx"], stdio: "inherit"});
       try {
         for (const target of queue) {
-          if (failures.length) break; // stop early: the build fails anyway
           const result = await runInWorker(child, {
             id: 0,
             loader: target.loader,

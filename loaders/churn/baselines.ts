@@ -13,6 +13,7 @@ import {
   type Transaction
 } from "../../lib/clv/index.js";
 import {trainLogistic} from "../../lib/ml/logistic.js";
+import {dayNumber} from "../../lib/num.js";
 import {predictProbabilityBatch} from "../../lib/ml/score.js";
 import {isChurned} from "../../lib/seed-churn-rule.js";
 import type {Row, Warehouse} from "../warehouse/warehouse.js";
@@ -65,8 +66,6 @@ async function transactions(warehouse: Warehouse, cutoff: string): Promise<Trans
   );
   return rows.map((r) => ({id: r.customer_unique_id, day: r.day, amount: r.amount ?? 0}));
 }
-
-const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
 
 /** P(no purchase in (T, T + h]) under BG/NBD; h and T in the params' unit. */
 export function bgnbdChurnProbability(params: BgNbdParams, x: number, tx: number, T: number, h: number): number {

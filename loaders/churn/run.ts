@@ -1,7 +1,9 @@
 // One training run per data, code and horizon: snapshots, cross-validation, the models and baselines, their
-// metrics and the batch scores. The result is cached as JSON under OLIST_CACHE_DIR/churn/, keyed by the
-// warehouse fingerprint, a hash of the code and the churn window, and built once under a lock, so the three
+// metrics and the batch scores. The run is cached under OLIST_CACHE_DIR/churn/ (the models and metrics as JSON, the
+// per-person batch scores as Parquet beside it, so no loader parses a JSON string that grows with the customers),
+// keyed by the warehouse fingerprint, a hash of the code and the churn window, and built once under a lock, so the
 // churn loaders that Framework runs in parallel train once per build.
+import type {AtRiskCustomer} from "../../lib/contracts/churn-at-risk.js";
 import {readFileSync, renameSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {createHash} from "node:crypto";
@@ -16,6 +18,7 @@ import {FEATURES} from "../features/dictionary.js";
 import {customerFeatures} from "../features/customer-features.js";
 import {codeKey} from "../dev/graph.js";
 import {buildOnce} from "../lock.js";
+import {writeParquet} from "../parquet.js";
 import type {Warehouse} from "../warehouse/warehouse.js";
 import {bgnbdBaseline, recencyBaseline, seedRuleBaseline, seedRuleChurned} from "./baselines.js";
 import {modelCurves, modelMetrics, type ModelCurves, type ModelMetrics} from "./evaluate.js";
@@ -58,18 +61,8 @@ export interface ModelResult {
   curves: ModelCurves;
 }
 
-export interface BatchScore {
-  customer_unique_id: string;
-  churn_probability: number;
-  rfm_segment: string;
-  seed_rule_status: "churned" | "active";
-  state: string | null;
-  monetary_total: number;
-  orders: number;
-  recency_days: number;
-  value_at_risk: number;
-  top_reasons: string | null;
-}
+/** One person's row of the batch score file: the at-risk list's fields, with the reasons as one sentence. */
+export type BatchScore = Omit<AtRiskCustomer, "risk_band" | "top_contributions"> & {top_reasons: string | null};
 
 export interface ChurnRun {
   window: ChurnWindow;
@@ -89,17 +82,32 @@ export interface ChurnRun {
   beeswarm: BeeswarmPoint[];
   explained_rows: number;
   timings: Record<string, number>;
-  scores: BatchScore[];
 }
+
+/** The batch scores' Parquet columns (one row per person scored), in file order. */
+export const BATCH_SCORE_COLUMNS = {
+  customer_unique_id: "VARCHAR",
+  churn_probability: "DOUBLE",
+  rfm_segment: "VARCHAR",
+  seed_rule_status: "VARCHAR",
+  state: "VARCHAR",
+  monetary_total: "DOUBLE",
+  orders: "INTEGER",
+  recency_days: "INTEGER",
+  value_at_risk: "DOUBLE",
+  top_reasons: "VARCHAR"
+} as const satisfies Record<keyof BatchScore, string>;
 
 /** The code this run depends on: its import closure and the queries it names (loaders/dev/graph.ts). */
 const codeHash = () => codeKey(["loaders/churn/run.ts"]);
 
 const seconds = (started: number) => Number(((performance.now() - started) / 1000).toFixed(2));
 
+/** Trains and evaluates, and writes the batch scores to `scoresFile` (Parquet, most value at risk first). */
 export async function trainChurn(
   warehouse: Warehouse,
   window: ChurnWindow,
+  scoresFile: string,
   log: (line: string) => void = () => {}
 ): Promise<ChurnRun> {
   const H = window.horizonDays;
@@ -225,9 +233,14 @@ export async function trainChurn(
   };
 
   t = performance.now();
-  const scores = await batchScores(warehouse, model, window.analysisDate);
+  const scored = await writeParquet(
+    scoresFile,
+    BATCH_SCORE_COLUMNS,
+    chunked(await batchScores(warehouse, model, window.analysisDate)),
+    {orderBy: "value_at_risk DESC, customer_unique_id"}
+  );
   timings.batch_scores = seconds(t);
-  log(`churn: ${scores.length} people scored in ${timings.batch_scores} s`);
+  log(`churn: ${scored} people scored in ${timings.batch_scores} s`);
 
   return {
     window,
@@ -237,7 +250,7 @@ export async function trainChurn(
       training_churned: sum(train.labels),
       evaluation: evaluation.rows.length,
       evaluation_churned: sum(y),
-      scored: scores.length
+      scored
     },
     model,
     cv,
@@ -252,9 +265,12 @@ export async function trainChurn(
     importance: explained.importance,
     beeswarm: explained.beeswarm,
     explained_rows: explained.sampleSize,
-    timings,
-    scores
+    timings
   };
+}
+
+function* chunked<T>(rows: readonly T[], size = 50_000): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
 /** Everyone as of the analysis date, scored by the model, with their RFM segment and seed-rule status. */
@@ -288,11 +304,13 @@ export async function batchScores(warehouse: Warehouse, model: PublishedModel, d
   }));
 }
 
-/** The cached run for this warehouse, code and window; trains (once, under a lock) if missing. */
-export async function churnRun(
+const stderr = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The cached run's two files for this warehouse, code and window; trains (once, under a lock) if missing. */
+async function churnRunFiles(
   warehouse: Warehouse,
-  log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)
-): Promise<ChurnRun> {
+  log: (line: string) => void
+): Promise<{run: string; scores: string}> {
   const window = await churnWindow(warehouse);
   const key = createHash("sha256")
     .update(warehouse.fingerprint)
@@ -301,14 +319,26 @@ export async function churnRun(
     .digest("hex")
     .slice(0, 20);
   const file = join(cacheDir(), "churn", `run-${key}.json`);
+  const scores = join(cacheDir(), "churn", `run-${key}.scores.parquet`);
+  // The JSON is written last: its presence means both files are complete.
   await buildOnce(file, async () => {
     const started = performance.now();
-    const run = await trainChurn(warehouse, window, log);
+    const run = await trainChurn(warehouse, window, scores, log);
     run.timings.total = seconds(started);
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(run));
     renameSync(tmp, file);
     log(`churn: trained in ${run.timings.total} s`);
   });
-  return JSON.parse(readFileSync(file, "utf8")) as ChurnRun;
+  return {run: file, scores};
+}
+
+/** The cached run for this warehouse, code and window; trains (once, under a lock) if missing. */
+export async function churnRun(warehouse: Warehouse, log: (line: string) => void = stderr): Promise<ChurnRun> {
+  return JSON.parse(readFileSync((await churnRunFiles(warehouse, log)).run, "utf8")) as ChurnRun;
+}
+
+/** The run's batch scores as a Parquet file (columns BATCH_SCORE_COLUMNS), for loaders to query with DuckDB. */
+export async function churnScoresFile(warehouse: Warehouse, log: (line: string) => void = stderr): Promise<string> {
+  return (await churnRunFiles(warehouse, log)).scores;
 }

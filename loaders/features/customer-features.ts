@@ -14,7 +14,7 @@ import type {Row, Warehouse} from "../warehouse/warehouse.js";
 import {FEATURES, type FeatureDefinition} from "./dictionary.js";
 
 const FEATURES_SQL = sql("features/customer-features");
-const SQL_HASH = createHash("sha256").update(FEATURES_SQL).digest("hex").slice(0, 12);
+const SQL_HASH = createHash("sha256").update(FEATURES_SQL).update("rounded to 6 decimals").digest("hex").slice(0, 12);
 
 function checkCutoff(cutoff: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(cutoff) || Number.isNaN(Date.parse(`${cutoff}T00:00:00Z`))) {
@@ -23,12 +23,28 @@ function checkCutoff(cutoff: string): string {
   return cutoff;
 }
 
+/**
+ * The feature SQL with its DOUBLE columns rounded to 6 decimals: DuckDB's parallel sums and means differ in their
+ * last bits from run to run, and two builds of the same input must publish the same table (and train the same model).
+ */
+async function roundedFeaturesSql(warehouse: Warehouse, cutoff: string): Promise<string> {
+  const columns = await warehouse.query<{column_name: string; column_type: string}>(`DESCRIBE (${FEATURES_SQL})`, {
+    cutoff
+  });
+  const doubles = columns
+    .filter((c) => c.column_type === "DOUBLE")
+    .map((c) => `round("${c.column_name}", 6) AS "${c.column_name}"`);
+  return doubles.length
+    ? `SELECT * REPLACE (${doubles.join(", ")}) FROM (${FEATURES_SQL}) ORDER BY customer_unique_id`
+    : FEATURES_SQL;
+}
+
 /** The table at `cutoff` as a Parquet file in the cache, built once per warehouse, feature SQL and cutoff. */
 export async function customerFeaturesFile(warehouse: Warehouse, cutoff: string): Promise<string> {
   const file = join(cacheDir(), "features", `${warehouse.fingerprint}-${SQL_HASH}-${checkCutoff(cutoff)}.parquet`);
   await buildOnce(file, async () => {
     const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, await warehouse.parquet(FEATURES_SQL, {cutoff}));
+    writeFileSync(tmp, await warehouse.parquet(await roundedFeaturesSql(warehouse, cutoff), {cutoff}));
     renameSync(tmp, file);
   });
   return file;
@@ -45,7 +61,7 @@ export async function customerFeaturesParquet(warehouse: Warehouse, cutoff: stri
 
 export interface FeatureSummary extends FeatureDefinition {
   non_null_share: number;
-  distinct: number; // approximate
+  distinct: number;
   min: string | null;
   max: string | null;
   mean: number | null;
@@ -60,6 +76,8 @@ export interface FeatureDictionary {
 
 /** The dictionary with each feature's coverage and distribution at the cutoff (DuckDB's SUMMARIZE). */
 export async function featureDictionary(warehouse: Warehouse, cutoff: string): Promise<FeatureDictionary> {
+  // The cached feature table, not the feature SQL a second time.
+  const table = `read_parquet('${(await customerFeaturesFile(warehouse, cutoff)).replace(/'/g, "''")}')`;
   const stats = await warehouse.query<{
     column_name: string;
     min: string | null;
@@ -69,7 +87,11 @@ export async function featureDictionary(warehouse: Warehouse, cutoff: string): P
     q50: string | null;
     count: number;
     null_percentage: number;
-  }>(`SUMMARIZE (${FEATURES_SQL})`, {cutoff: checkCutoff(cutoff)});
+  }>(`SUMMARIZE (SELECT * FROM ${table})`);
+  // Exact distinct counts: SUMMARIZE's approx_unique differs between runs, and rebuilds must be identical.
+  const [distinct] = await warehouse.query<Record<string, number>>(
+    `SELECT ${FEATURES.map((f) => `count(DISTINCT "${f.name}")::INTEGER AS "${f.name}"`).join(", ")} FROM ${table}`
+  );
   const byName = new Map(stats.map((s) => [s.column_name, s]));
   const number = (v: string | null) => (v === null ? null : Number(Number(v).toPrecision(6)));
   return {
@@ -82,7 +104,7 @@ export async function featureDictionary(warehouse: Warehouse, cutoff: string): P
       return {
         ...feature,
         non_null_share: Number((1 - s.null_percentage / 100).toFixed(4)),
-        distinct: s.approx_unique,
+        distinct: distinct![feature.name]!,
         min: s.min,
         max: s.max,
         mean: numeric ? number(s.avg) : null,

@@ -41,6 +41,7 @@ export const FEATURES: readonly FeatureDefinition[] = [
     "orders",
     "Canceled or unavailable orders (their final status: the data has no cancellation date)"
   ),
+  f("last_order_canceled", "RFM", "flag", "1 when the latest order of any status is canceled or unavailable", "flag"),
 
   f("tenure_days", "temporal", "days", "Days from the first order's purchase date to the cutoff"),
   f("active_span_days", "temporal", "days", "Days between the first and the last order"),
@@ -94,6 +95,13 @@ export const FEATURES: readonly FeatureDefinition[] = [
     "Payment rows per order (vouchers split an order into several rows)"
   ),
   f("main_payment_type", "payment", "type", "Most used payment type", "categorical"),
+  f(
+    "last_order_installments",
+    "payment",
+    "installments",
+    "Most credit-card installments of the latest order (0 when it was not paid by card)"
+  ),
+  f("last_order_voucher", "payment", "flag", "1 when the latest order was paid (partly) with a voucher", "flag"),
 
   f(
     "avg_delivery_days",
@@ -120,6 +128,13 @@ export const FEATURES: readonly FeatureDefinition[] = [
     "delivery",
     "0/1",
     "1 if the latest order arrived after its estimated date (empty if not delivered)",
+    "flag"
+  ),
+  f(
+    "last_order_overdue",
+    "delivery",
+    "flag",
+    "1 when the latest order arrived after its estimated date or had not arrived by the cutoff although the estimate had passed; 0 when it arrived on time; empty while it is on its way within the estimate",
     "flag"
   ),
   f("undelivered_orders", "delivery", "orders", "Orders not delivered by the cutoff"),
@@ -149,6 +164,12 @@ export const FEATURES: readonly FeatureDefinition[] = [
   f("top_category", "product", "category", "Category with most items", "categorical"),
   f("first_category", "product", "category", "Category of the first item of the first order", "categorical"),
   f("last_category", "product", "category", "Category of the first item of the latest order", "categorical"),
+  f(
+    "last_category_repeat_rate",
+    "product",
+    "share",
+    "Highest repeat rate among the latest order's categories: of the orders holding the category bought at least 60 days before the cutoff, the share whose buyer ordered again within 60 days (smoothed toward all orders' share with 50 pseudo-orders)"
+  ),
   f("avg_item_price", "product", "BRL", "Average item price"),
   f("max_item_price", "product", "BRL", "Highest item price"),
   f(

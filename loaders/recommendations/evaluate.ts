@@ -54,7 +54,7 @@ export async function recommendationMetrics(warehouse: Warehouse) {
       catalog_coverage: round(r.catalog_coverage)
     })),
     seed_claimed_hit_rate: SEED_CLAIMED_HIT_RATE,
-    seconds: {
+    timings: {
       load: Number(((loaded - started) / 1000).toFixed(2)),
       train_and_evaluate: Number(((performance.now() - loaded) / 1000).toFixed(2))
     }

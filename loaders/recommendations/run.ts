@@ -77,7 +77,7 @@ export interface PublishedRun {
   };
   /** JSON file (array of PublishedPerson) beside the run file. */
   peopleFile: string;
-  seconds: Record<string, number>;
+  timings: Record<string, number>;
 }
 
 /** The code this run depends on: its import closure and the queries it names (loaders/dev/graph.ts). */
@@ -198,7 +198,7 @@ async function trainPublished(warehouse: Warehouse, window: RecsWindow, peopleFi
     reasons: REASON_KINDS,
     affinity,
     peopleFile,
-    seconds: timings
+    timings
   };
 }
 
@@ -219,11 +219,11 @@ export async function publishedRun(
   await buildOnce(file, async () => {
     const started = performance.now();
     const run = await trainPublished(warehouse, window, join(dir, `people-${key}.json`));
-    run.seconds.total = seconds(started);
+    run.timings.total = seconds(started);
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(run));
     renameSync(tmp, file);
-    log(`recommendations: trained and listed ${run.trained.people} people in ${run.seconds.total} s`);
+    log(`recommendations: trained and listed ${run.trained.people} people in ${run.timings.total} s`);
     prune(dir, key);
   });
   return JSON.parse(readFileSync(file, "utf8")) as PublishedRun;

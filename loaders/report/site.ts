@@ -2,7 +2,7 @@
 import {spawnSync} from "node:child_process";
 import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {join, resolve} from "node:path";
-import type {Kpis} from "../kpis.js";
+import type {Kpis} from "../../lib/contracts/kpis.js";
 import {PROJECT_ROOT} from "../config.js";
 
 export function siteDir(): string {

@@ -1,20 +1,18 @@
 -- Category performance: item revenue, growth (last 6 months vs the 6 before, by purchase date), review score,
 -- and the repeat rate of people whose first order held the category.
 WITH o AS (
-  SELECT f.*, row_number() OVER (PARTITION BY f.person_id ORDER BY f.purchased_at, f.order_id) AS order_rank,
+  SELECT f.order_id, row_number() OVER (PARTITION BY f.person_id ORDER BY f.purchased_at, f.order_id) AS order_rank,
     count(*) OVER (PARTITION BY f.person_id) AS person_orders
   FROM order_facts f
   WHERE f.is_valid AND NOT f.customer_unknown AND f.purchase_date <= CAST($analysis_date AS DATE)
 ), items AS (
-  SELECT o.*, i.price, coalesce(t.product_category_name_english, p.product_category_name, '(no category)') AS category
-  FROM o JOIN order_items i USING (order_id)
-  LEFT JOIN products p USING (product_id)
-  LEFT JOIN category_translation t ON t.product_category_name = p.product_category_name
+  SELECT i.*, o.order_rank, o.person_orders, i.category_english AS category_name
+  FROM item_facts i JOIN o USING (order_id)
 ), reviews AS (
   SELECT order_id, avg(review_score) AS score FROM order_reviews GROUP BY order_id
 )
 SELECT
-  category,
+  category_name AS category,
   round(sum(price), 2) AS revenue,
   count(DISTINCT order_id) AS orders,
   sum(price) FILTER (WHERE purchase_date > CAST($analysis_date AS DATE) - INTERVAL 6 MONTH) AS revenue_last_6m,
@@ -24,5 +22,5 @@ SELECT
   count(DISTINCT person_id) FILTER (WHERE order_rank = 1) AS first_buyers,
   count(DISTINCT person_id) FILTER (WHERE order_rank = 1 AND person_orders > 1) AS first_buyers_repeating
 FROM items LEFT JOIN reviews r USING (order_id)
-GROUP BY category
+GROUP BY category_name
 ORDER BY revenue DESC;

@@ -11,4 +11,5 @@ SELECT
   count(DISTINCT person_id) AS customers,
   round(sum(payment_value), 2) AS revenue
 FROM o
-GROUP BY ALL;
+GROUP BY ALL
+ORDER BY lat, lng;

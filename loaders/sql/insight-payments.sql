@@ -13,9 +13,9 @@ WITH main_type AS (
 SELECT
   payment_type,
   count(*) AS orders,
-  avg(payment_value) AS aov,
+  round(avg(payment_value), 2) AS aov, -- rounded: a parallel sum differs in its last bits
   count(*) FILTER (WHERE order_rank = 1) AS first_orders,
   avg(CASE WHEN person_orders > 1 THEN 1.0 ELSE 0.0 END) FILTER (WHERE order_rank = 1) AS repeat_rate
 FROM o
 GROUP BY payment_type
-ORDER BY orders DESC;
+ORDER BY orders DESC, payment_type;

@@ -12,8 +12,8 @@ SELECT
   count(*) AS orders,
   count(*) FILTER (WHERE order_status = 'delivered') AS orders_delivered,
   count(*) FILTER (WHERE n_payments > 0) AS orders_paid,
-  sum(payment_value) AS revenue_payments,
-  sum(items_price + items_freight) AS revenue_items,
+  round(sum(payment_value), 2) AS revenue_payments, -- cents: a parallel sum differs in its last bits
+  round(sum(items_price + items_freight), 2) AS revenue_items,
   (SELECT count(*) FROM valid_people) AS buyers,
   (SELECT count(*) FROM valid_people WHERE orders >= 2) AS repeat_buyers
 FROM o;

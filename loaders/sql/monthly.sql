@@ -7,8 +7,8 @@ WITH o AS (
   SELECT strftime(purchase_date, '%Y-%m') AS month,
     count(*) AS orders,
     count(*) FILTER (WHERE is_valid) AS orders_valid,
-    sum(payment_value) AS revenue,
-    sum(payment_value) FILTER (WHERE is_valid) AS revenue_valid
+    round(sum(payment_value), 2) AS revenue,
+    round(sum(payment_value) FILTER (WHERE is_valid), 2) AS revenue_valid
   FROM o GROUP BY month
 ), newcomers AS (
   SELECT strftime(first_date, '%Y-%m') AS month, count(*) AS new_customers FROM firsts GROUP BY month

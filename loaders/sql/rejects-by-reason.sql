@@ -5,4 +5,4 @@ SELECT
   list({'row': row_number, 'value': left(value, 200)} ORDER BY row_number NULLS LAST)[1:5] AS examples
 FROM rejects
 GROUP BY ALL
-ORDER BY file, rows DESC;
+ORDER BY file, rows DESC, reason, column_name;

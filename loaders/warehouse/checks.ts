@@ -38,8 +38,9 @@ function numeric(c: string, required = true): RowCheck {
 
 const negative = (c: string): RowCheck => ({column: c, reason: "negative value", when: `${number(c)} < 0`});
 
+// A pattern, not try_cast: DuckDB casts '1.5' to BIGINT as 2.
 function integer(c: string, required = true): RowCheck {
-  const bad = `try_cast(trim(${c}) AS BIGINT) IS NULL`;
+  const bad = `NOT coalesce(regexp_full_match(trim(${c}), '[+-]?[0-9]+'), false)`;
   return {column: c, reason: "not a whole number", when: required ? bad : `(NOT ${blank(c)} AND ${bad})`};
 }
 

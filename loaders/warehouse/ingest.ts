@@ -1,25 +1,33 @@
 // Builds the DuckDB warehouse from the Olist CSVs: reads every file as text, rejects the rows that cannot be
 // parsed (counted per reason, with the row and value), keeps and counts orphans, then creates typed tables
 // and the derived tables loaders share. Runs once per fingerprint (see warehouse.ts).
-import {existsSync} from "node:fs";
+import {existsSync, mkdirSync, rmSync} from "node:fs";
 import {basename, join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {sql} from "../sql.js";
 import {CHECKS, checkedSelect} from "./checks.js";
 import {CONTRACT, type TableContract} from "./contract.js";
-import {scanCsv} from "./csv-scan.js";
+import {countCsvRecords, readCsvHeader, type RecordCount} from "./csv-scan.js";
+import {MARKER_PREFIX, markerLine, writeRepairedCopy, type RedecodedValue, type Repair} from "./csv-repair.js";
 import {InputError} from "./errors.js";
 import {hashFile, fileSize} from "../fingerprint.js";
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** The file for a contract entry in `dir`: the Kaggle name, or the same name gzipped; null when absent. */
+/**
+ * The file for a contract entry in `dir`: the Kaggle name, or the same name gzipped; null when absent. Both
+ * present is an error: the two copies may differ, and reading one while ignoring the other loses data silently.
+ */
 export function locateInput(dir: string, contract: TableContract): string | null {
-  for (const name of [contract.file, `${contract.file}.gz`]) {
-    if (existsSync(join(dir, name))) return join(dir, name);
+  const found = [contract.file, `${contract.file}.gz`].filter((name) => existsSync(join(dir, name)));
+  if (found.length > 1) {
+    throw new InputError(
+      `${found.join(" and ")} are both in ${dir}: two copies of the ${contract.table} table; keep one of them`,
+      found[0]
+    );
   }
-  return null;
+  return found.length ? join(dir, found[0]) : null;
 }
 
 export interface IngestOptions {
@@ -35,17 +43,23 @@ export async function ingest(dbPath: string, options: IngestOptions): Promise<vo
   const log = options.log ?? (() => {});
   const instance = await DuckDBInstance.create(dbPath);
   const db = await instance.connect();
+  const scratch = `${dbPath}.repair`;
+  mkdirSync(scratch, {recursive: true});
   try {
     await db.run(
       `CREATE TABLE rejects (file VARCHAR, table_name VARCHAR, row_number BIGINT, column_name VARCHAR, reason VARCHAR, value VARCHAR)`
     );
     await db.run(`CREATE TABLE input_files (table_name VARCHAR, file VARCHAR, required BOOLEAN, present BOOLEAN, disables VARCHAR,
-      bytes BIGINT, sha256 VARCHAR, records BIGINT, kept BIGINT, rejected BIGINT)`);
+      bytes BIGINT, sha256 VARCHAR, records BIGINT, kept BIGINT, rejected BIGINT, unterminated_quotes BIGINT)`);
+    await db.run(`CREATE TABLE redecoded (file VARCHAR, table_name VARCHAR, column_name VARCHAR, "values" BIGINT)`);
+    await db.run(
+      `CREATE TABLE redecoded_examples (file VARCHAR, column_name VARCHAR, row_number BIGINT, value VARCHAR)`
+    );
     const missing: string[] = [];
     for (const contract of CONTRACT) {
       const started = Date.now();
       const path = locateInput(options.dataDir, contract);
-      if (path) await loadTable(db, contract, path, options.hashes?.[path] ?? (await hashFile(path)));
+      if (path) await loadTable(db, contract, path, options.hashes?.[path] ?? (await hashFile(path)), scratch);
       else {
         if (contract.required) {
           throw new InputError(
@@ -57,7 +71,7 @@ export async function ingest(dbPath: string, options: IngestOptions): Promise<vo
         await emptyTable(db, contract);
       }
       await db.run(sql(`warehouse/${contract.table}`));
-      const kept = await count(db, `SELECT count(*) FROM ${contract.table}`);
+      const kept = await countOf(db, `SELECT count(*) FROM ${contract.table}`);
       log(`ingest ${contract.table}: ${path ? `${kept} rows kept` : "absent"} (${Date.now() - started} ms)`);
     }
     for (const name of ["order_facts", "zip_centroids", "orphans"]) await db.run(sql(`warehouse/${name}`));
@@ -72,64 +86,167 @@ export async function ingest(dbPath: string, options: IngestOptions): Promise<vo
   } finally {
     db.closeSync();
     instance.closeSync();
+    rmSync(scratch, {recursive: true, force: true});
   }
 }
 
-async function count(db: DuckDBConnection, query: string): Promise<number> {
+async function countOf(db: DuckDBConnection, query: string): Promise<number> {
   const reader = await db.runAndReadAll(query);
   return Number(reader.getRows()[0][0]);
 }
 
-async function loadTable(db: DuckDBConnection, contract: TableContract, path: string, sha256: string): Promise<void> {
+/** How often a file is repaired and re-read at most: a repair can only uncover what a swallowing quote hid. */
+const MAX_REPAIR_PASSES = 4;
+
+async function loadTable(
+  db: DuckDBConnection,
+  contract: TableContract,
+  path: string,
+  sha256: string,
+  scratch: string
+): Promise<void> {
   const file = basename(path);
-  const scan = await scanCsv(path);
+  const header = await readCsvHeader(path);
   // Map the file's header to canonical names: case and spacing do not matter; aliases accept corrected spellings.
-  const canonical = scan.header.map((name) => {
+  const canonical = header.map((name) => {
     const lower = name.toLowerCase();
     return contract.aliases?.[lower] ?? lower;
   });
   for (const column of contract.columns) {
     if (!canonical.includes(column)) {
       throw new InputError(
-        `${file}: required column "${column}" is missing (header: ${scan.header.join(", ")})`,
+        `${file}: required column "${column}" is missing (header: ${header.join(", ")})`,
         file,
         column
       );
     }
   }
-  if (contract.required && scan.records === 0)
+  const t = contract.table;
+  const select = contract.columns.map((column) => `${ident(header[canonical.indexOf(column)])} AS ${column}`);
+
+  // DuckDB reads the file while the record count runs beside it. When DuckDB reports an unterminated quote or
+  // bytes that are not UTF-8 (or the count finds a quote open at the end), a repaired copy is read instead.
+  let source = path;
+  let count = await readRaw(db, t, source, header, select);
+  const replaced = new Map<number, string>();
+  const redecoded = new Map<string, {values: number; examples: RedecodedValue[]}>();
+  for (let pass = 1; pass <= MAX_REPAIR_PASSES; ++pass) {
+    const repairs = await repairsFound(db, count.unterminatedAt, replaced.size);
+    if (!repairs.length) break;
+    const copy = join(scratch, `${t}-${pass}.csv`);
+    const result = await writeRepairedCopy(source, copy, repairs, header);
+    if (source !== path) rmSync(source, {force: true});
+    for (const [id, line] of result.replacedLines) replaced.set(id, line);
+    for (const [column, entry] of result.redecoded) {
+      const total = redecoded.get(column) ?? {values: 0, examples: []};
+      total.values += entry.values;
+      total.examples.push(...entry.examples.slice(0, 5 - total.examples.length));
+      redecoded.set(column, total);
+    }
+    source = copy;
+    count = await readRaw(db, t, source, header, select);
+  }
+  if (source !== path) rmSync(source, {force: true});
+  if (contract.required && count.records === 0)
     throw new InputError(`${file}: the file has a header but no data rows`, file);
 
-  // All columns are read as text with the dialect fixed (no sniffing), so that every value reaches the row
-  // checks; lines the CSV reader cannot split are stored by DuckDB as structural rejects.
-  const columns = scan.header.map((name, i) => `${sqlString(name || `column${i}`)}: 'VARCHAR'`).join(", ");
-  const select = contract.columns.map((column) => `${ident(scan.header[canonical.indexOf(column)])} AS ${column}`);
-  const t = contract.table;
-  await db.run(`CREATE TEMP TABLE raw_${t} AS
-    SELECT row_number() OVER () AS source_row, ${select.join(", ")}
-    FROM read_csv(${sqlString(path)}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
-      columns = {${columns}}, store_rejects = true, rejects_table = 'csv_rejects_${t}', rejects_scan = 'csv_scan_${t}',
-      parallel = false, max_line_size = 10000000)`);
-  await db.run(`INSERT INTO rejects SELECT ${sqlString(file)}, '${t}', line, coalesce(column_name, ''),
-      'malformed CSV line (' || lower(error_type) || ')', csv_line FROM csv_rejects_${t}`);
-
-  // Records the independent scan saw but DuckDB neither kept nor rejected (e.g. an unterminated quote at
-  // the end of the file): counted as rejects too, so that nothing disappears unnoticed.
-  const parsed = await count(db, `SELECT count(*) FROM raw_${t}`);
-  const structural = await count(db, `SELECT count(DISTINCT line) FROM csv_rejects_${t}`);
-  const unaccounted = scan.records - parsed - structural;
-  if (unaccounted > 0) {
-    await db.run(`INSERT INTO rejects SELECT ${sqlString(file)}, '${t}', NULL, '', 'unreadable record (unbalanced quotes?)', NULL
-      FROM range(${unaccounted})`);
+  // One reject per line DuckDB could not split (it reports one error per problem, often several per line),
+  // numbered like the other rejects: the data record number, header excluded.
+  await db.run(sql("warehouse/structural-rejects"), {file, table_name: t, marker: `${MARKER_PREFIX}%`});
+  for (const [id, line] of replaced) {
+    await db.run(`UPDATE rejects SET value = $line WHERE table_name = $t AND value = $marker`, {
+      line,
+      t,
+      marker: markerLine(id, header.length)
+    });
   }
+  for (const [column, entry] of [...redecoded].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    await db.run(`INSERT INTO redecoded VALUES ($file, $t, $column, $values)`, {file, t, column, values: entry.values});
+    for (const example of entry.examples) {
+      await db.run(`INSERT INTO redecoded_examples VALUES ($file, $column, $row, $value)`, {
+        file,
+        column,
+        row: example.row,
+        value: example.value
+      });
+    }
+  }
+
+  const parsed = await countOf(db, `SELECT count(*) FROM raw_${t}`);
+  const structural = await countOf(db, `SELECT count(DISTINCT line) FROM csv_rejects`);
+  checkRecordIdentity(file, count.records, parsed, structural);
 
   await db.run(`CREATE TEMP TABLE checked_${t} AS ${checkedSelect(`raw_${t}`, CHECKS[t])}`);
   await db.run(`INSERT INTO rejects SELECT ${sqlString(file)}, '${t}', source_row, reject_column, reject_reason, reject_value
     FROM checked_${t} WHERE reject_reason IS NOT NULL ORDER BY source_row`);
-  const rejected = await count(db, `SELECT count(*) FROM rejects WHERE table_name = '${t}'`);
-  const kept = await count(db, `SELECT count(*) FROM checked_${t} WHERE reject_reason IS NULL`);
+  const rejected = await countOf(db, `SELECT count(*) FROM rejects WHERE table_name = '${t}'`);
+  const kept = await countOf(db, `SELECT count(*) FROM checked_${t} WHERE reject_reason IS NULL`);
+  checkRecordIdentity(file, count.records, kept, rejected);
   await db.run(`INSERT INTO input_files VALUES ('${t}', ${sqlString(file)}, ${contract.required}, true, ${sqlString(contract.disables ?? "")},
-    ${fileSize(path)}, ${sqlString(sha256)}, ${scan.records}, ${kept}, ${rejected})`);
+    ${fileSize(path)}, ${sqlString(sha256)}, ${count.records}, ${kept}, ${rejected}, ${replaced.size})`);
+}
+
+/**
+ * Every record of a file is kept or rejected, once: a gap either way means a reader lost or invented rows, and
+ * the build stops rather than publish figures over rows nobody counted.
+ */
+export function checkRecordIdentity(file: string, records: number, kept: number, rejected: number): void {
+  if (records === kept + rejected) return;
+  throw new InputError(
+    `${file}: ${records} records read but ${kept} kept and ${rejected} rejected (${kept + rejected}): ` +
+      `${Math.abs(records - kept - rejected)} rows ${records > kept + rejected ? "lost" : "too many"} by the CSV reader`,
+    file
+  );
+}
+
+/**
+ * Reads `source` with DuckDB into raw_<table> (every column as text, the dialect fixed, no sniffing, so that every
+ * value reaches the row checks; lines it cannot split go to its reject tables) while counting its records.
+ */
+async function readRaw(
+  db: DuckDBConnection,
+  t: string,
+  source: string,
+  header: string[],
+  select: string[]
+): Promise<RecordCount> {
+  const counting = countCsvRecords(source);
+  const columns = header.map((name, i) => `${sqlString(name || `column${i}`)}: 'VARCHAR'`).join(", ");
+  await db.run(`DROP TABLE IF EXISTS csv_rejects`);
+  await db.run(`DROP TABLE IF EXISTS csv_scans`);
+  const read = (strict: boolean) =>
+    db.run(`CREATE OR REPLACE TEMP TABLE raw_${t} AS
+    SELECT row_number() OVER () AS source_row, ${select.join(", ")}
+    FROM read_csv(${sqlString(source)}, auto_detect = false, header = true, delim = ',', quote = '"', escape = '"',
+      columns = {${columns}}, store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans',
+      parallel = false, max_line_size = 10000000, strict_mode = ${strict})`);
+  try {
+    await read(true);
+  } catch (error) {
+    // Mixed line ends (a CRLF file with LF lines appended by hand) stop DuckDB's strict reader with no line
+    // number; the lenient one reads them, and the record identity below still checks that nothing was lost.
+    if (!String(error).includes("state machine reached an invalid state")) throw error;
+    await db.run(`DROP TABLE IF EXISTS csv_rejects`);
+    await db.run(`DROP TABLE IF EXISTS csv_scans`);
+    await read(false);
+  }
+  return counting;
+}
+
+/** What the last read reported that a repaired copy fixes, in file order; marker ids continue from `nextId`. */
+async function repairsFound(db: DuckDBConnection, unterminatedAt: number | null, nextId: number): Promise<Repair[]> {
+  const rows = await db.runAndReadAll(sql("warehouse/repairable-lines"));
+  const repairs: Repair[] = rows.getRowObjectsJS().map((row) => {
+    const position = Number(row.position);
+    return row.unterminated
+      ? {kind: "unterminated-quote", position, id: nextId++}
+      : {kind: "invalid-encoding", position, row: Number(row.line) - 1};
+  });
+  // DuckDB reports nothing for a quote left open at the end of the file: the count does.
+  if (unterminatedAt != null && !repairs.some((r) => r.position >= unterminatedAt - 1)) {
+    repairs.push({kind: "unterminated-quote", position: unterminatedAt, id: nextId++});
+  }
+  return repairs;
 }
 
 async function emptyTable(db: DuckDBConnection, contract: TableContract): Promise<void> {
@@ -137,5 +254,5 @@ async function emptyTable(db: DuckDBConnection, contract: TableContract): Promis
   await db.run(`CREATE TEMP TABLE checked_${contract.table} AS
     SELECT NULL::BIGINT AS source_row, ${columns}, NULL::VARCHAR AS reject_reason WHERE false`);
   await db.run(`INSERT INTO input_files VALUES ('${contract.table}', ${sqlString(contract.file)}, false, false,
-    ${sqlString(contract.disables ?? "")}, NULL, NULL, 0, 0, 0)`);
+    ${sqlString(contract.disables ?? "")}, NULL, NULL, 0, 0, 0, 0)`);
 }

@@ -7,7 +7,8 @@ import {basename, dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {createHash} from "node:crypto";
 import {DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
-import {analysisDateOverride, cacheDir, dataSource, type DataSource} from "../config.js";
+import {cacheDir, dataSource, type DataSource} from "../config.js";
+import {chooseAnalysisDate, type AnalysisDateChoice} from "../analysis-date.js";
 import {buildOnce} from "../lock.js";
 import {ensureSynthetic} from "../synthetic.js";
 import {CONTRACT} from "./contract.js";
@@ -70,18 +71,17 @@ export class Warehouse {
     }
   }
 
-  /** The analysis date as YYYY-MM-DD: ANALYSIS_DATE, else the last purchase date in the data. */
+  private choice?: Promise<AnalysisDateChoice>;
+
+  /** The analysis date, why it was chosen and the purchases the default rule ignores (loaders/analysis-date.ts). */
+  analysisDateChoice(): Promise<AnalysisDateChoice> {
+    this.choice ??= chooseAnalysisDate(this);
+    return this.choice;
+  }
+
+  /** The analysis date as YYYY-MM-DD: ANALYSIS_DATE, else the default rule of loaders/analysis-date.ts. */
   async analysisDate(): Promise<string> {
-    const [range] = await this.query<{first: string | null; last: string | null}>(
-      `SELECT strftime(min(purchase_date), '%Y-%m-%d') AS first, strftime(max(purchase_date), '%Y-%m-%d') AS last FROM order_facts`
-    );
-    if (!range.first || !range.last)
-      throw new Error("The orders table has no rows that could be read: see the rejects");
-    const override = analysisDateOverride();
-    if (override && override < range.first) {
-      throw new Error(`ANALYSIS_DATE=${override} is before the first purchase in the data (${range.first})`);
-    }
-    return override ?? range.last;
+    return (await this.analysisDateChoice()).analysis_date;
   }
 
   /** Whether an optional input file was present (required files always are, or ingest stopped). */

@@ -1,12 +1,14 @@
-// How each chart of catalog.ts is drawn from its data, and the rows of its CSV. Browser-safe (components and lib
+// How each chart of the chart catalog (lib/contracts/charts.ts) is drawn from its data, and the rows of its CSV. Browser-safe (components and lib
 // only): the build draws with it into jsdom (registry.ts), the iframe pages and the exported modules in the
 // browser (src/embed/). The data is what registry.ts computes and src/charts/[chart].json.ts publishes.
 import type {Cohort} from "../lib/cohorts.js";
 import {abPlannerChart, type PlannerCurve} from "../components/ab-planner-chart.js";
 import type {ChartOptions} from "../components/chart-options.js";
-import {churnRiskDistribution, type ChurnRiskData} from "../components/churn-risk-distribution.js";
+import {churnRiskDistribution} from "../components/churn-risk-distribution.js";
+import type {ChurnRiskData} from "../lib/contracts/churn-risk.js";
 import {cohortHeatmap} from "../components/cohort-heatmap.js";
 import {kpiCardsSvg, type KpiCardData} from "../components/kpi-cards.js";
+import {KPI_CARDS} from "../lib/contracts/kpis.js";
 import {rankedBars} from "../components/ranked-bars.js";
 import {revenueTrend, type MonthRow} from "../components/revenue-trend.js";
 import {segmentShares, type SegmentShare} from "../components/segment-shares.js";
@@ -46,10 +48,41 @@ export interface CohortHeatmapData {
   cohorts: Cohort[];
 }
 
+/**
+ * kpi-cards.csv: one row per field of kpis.json with its value (the objects — comparison, changes, sentences — are
+ * not one value), and on each card's row its figures over the compared months and their changes.
+ */
+function kpiCardRows(kpis: KpiCardData & Row): Row[] {
+  const {comparison} = kpis;
+  return Object.entries(kpis)
+    .filter(([, value]) => value === null || typeof value !== "object")
+    .map(([field, value]) => {
+      const change = KPI_CARDS.some((c) => c.field === field)
+        ? kpis.changes?.[field as keyof typeof kpis.changes]
+        : undefined;
+      if (!change || !comparison) return {field, value};
+      return {
+        field,
+        value,
+        recent_months: comparison.recent?.label ?? "",
+        recent: change.recent,
+        previous_months: comparison.previous?.label ?? "",
+        previous: change.previous,
+        vs_previous: change.vs_previous,
+        year_ago_months: comparison.year_ago?.label ?? "",
+        year_ago: change.year_ago,
+        vs_year_ago: change.vs_year_ago,
+        basis: change.basis,
+        measure: change.measure,
+        better: change.better
+      };
+    });
+}
+
 const CHARTS: Record<string, ChartDrawing<unknown>> = {
   "kpi-cards": drawing<KpiCardData & Row>({
     draw: (kpis, options) => kpiCardsSvg(kpis, options),
-    rows: (kpis) => Object.entries(kpis).map(([field, value]) => ({field, value}))
+    rows: kpiCardRows
   }),
   "revenue-trend": drawing<MonthRow[]>({
     draw: (monthly, options) => revenueTrend(monthly, options),

@@ -1,4 +1,4 @@
-// Where the data of each chart of catalog.ts comes from, at build time (Node: the warehouse and the loaders).
+// Where the data of each chart of the chart catalog (lib/contracts/charts.ts) comes from, at build time (Node: the warehouse and the loaders).
 // draw.ts draws it and turns it into the CSV rows; the parameterised loaders beside this file write one chart
 // per file, and [chart].json.ts publishes the data for the iframe pages and exported modules.
 import {abDefaults} from "../../loaders/ab-defaults.js";
@@ -9,7 +9,7 @@ import {overview} from "../../loaders/overview.js";
 import {rfmSnapshot, summariseSegments} from "../../loaders/segments.js";
 import type {Warehouse} from "../../loaders/warehouse/warehouse.js";
 import {plannerCurve} from "../components/ab-planner-chart.js";
-import {CHART_CATALOG, type ChartEntry} from "./catalog.js";
+import {CHART_CATALOG, type ChartEntry} from "../lib/contracts/charts.js";
 import {chartDrawing, type ChartDrawing, type CohortHeatmapData} from "./draw.js";
 
 const CHART_DATA: Record<string, (warehouse: Warehouse) => Promise<unknown>> = {
@@ -27,7 +27,7 @@ const CHART_DATA: Record<string, (warehouse: Warehouse) => Promise<unknown>> = {
   // of repeat customers when no buyer has a full window yet.
   "ab-planner": async (w) => {
     const ab = await abDefaults(w);
-    const baseline = Number((ab.repeat.rate ?? (await kpis(w)).repeat_customer_rate).toFixed(4));
+    const baseline = Number((ab.repeat.rate ?? (await kpis(w)).repeat_customer_rate ?? 0).toFixed(4));
     return plannerCurve({baseline, customersPerDay: ab.traffic.new_customers_per_day});
   }
 };

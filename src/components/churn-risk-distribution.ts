@@ -5,23 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {count, percent} from "../lib/format.js";
 import type {ChartOptions} from "./chart-options.js";
-
-export interface RiskBin {
-  /** Churn probability from (inclusive) … to (exclusive, inclusive for the last bin). */
-  risk_from: number;
-  risk_to: number;
-  people: number;
-  seed_rule_churned: number;
-  seed_rule_active: number;
-  /** Sum of churn probability × spend so far. */
-  value_at_risk: number;
-}
-
-export interface ChurnRiskData {
-  horizon_days: number;
-  people: number;
-  bins: RiskBin[];
-}
+import type {ChurnRiskData, RiskBin} from "../lib/contracts/churn-risk.js";
 
 const STATUS = ["active by the seed rule", "churned by the seed rule"];
 

@@ -1,7 +1,7 @@
 // The "Share" section at the end of a page: a link to the page and how to print it; then, for each key chart of
-// the page (src/charts/catalog.ts), its files for wikis (SVG, PNG, and the CSV of its data), an iframe snippet and
+// the page (lib/contracts/charts.ts), its files for wikis (SVG, PNG, and the CSV of its data), an iframe snippet and
 // an ES module snippet, as text to copy. Text only (textContent), so nothing here is ever parsed as HTML.
-import {pageCharts, type ChartEntry} from "../charts/catalog.js";
+import {pageCharts, type ChartEntry} from "../lib/contracts/charts.js";
 
 const STYLE = `
 .share-list pre { margin: 0.25rem 0 0.5rem; padding: 0.5rem; max-width: 760px; overflow-x: auto; font-size: 12px;

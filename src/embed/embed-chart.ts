@@ -5,7 +5,7 @@
 // ("../d3@7.9.2/index.js") back into bare names and asks Node to resolve them, which fails with "Cannot find module
 // 'd3@7.9.2/index.js'" (getModuleStaticImports in its dist/resolvers.js). Dynamic imports are not preloaded, and
 // build and load like a page's.
-import {CHART_CATALOG} from "../charts/catalog.js";
+import {CHART_CATALOG} from "../lib/contracts/charts.js";
 import type {ChartData} from "../charts/draw.js";
 import {LIGHT_THEME} from "../charts/theme.js";
 

@@ -18,6 +18,9 @@ desc = {
  "SRM": "scipy.stats.chisquare(obs, f_exp=w/Σw·Σobs)",
  "BAYES": "scipy.integrate.quad of beta.pdf_B·beta.cdf_A (p) and nested quad of (x − y)⁺ (losses); A, B are Beta (alpha, beta)",
  "BAYES_MEANS": "Φ(d/s) and quad of x·N(x; ∓d, s²) on (0, ∞)",
+ "WELCH_ONE_SIDED": "scipy.stats.ttest_ind_from_stats(..., equal_var=False, alternative='greater'/'less'); bound diff ∓ t.ppf(0.95, df)·se",
+ "ZTEST_ONE_SIDED": "proportions_ztest([xb, xa], [nb, na], alternative='larger'/'smaller'); Wald bound diff ∓ norm.ppf(0.95)·se",
+ "RATIO": "numpy on 4000 simulated users per arm (default_rng(17)): summaries, delta-method Var(X̄/Ȳ), bootstrap variance of X̄/Ȳ (4000 resamples)",
  "CUPED": "numpy θ = cov(X,Y)/var(X) on pooled users, Welch on Y − θ(X − X̄) by statsmodels CompareMeans",
 }
 out = ["// GENERATED: /usr/bin/python3 test/ab/reference.py > /tmp/ref.txt && /usr/bin/python3 test/ab/gen_reference_values.py /tmp/ref.txt",

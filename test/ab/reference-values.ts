@@ -270,10 +270,10 @@ export const WELCH = [
 export const WELCH_ARRAYS = {
   A: [0, 0, 12.5, 3.2, 0, 45.0, 7.7, 0, 0, 19.9, 2.5],
   B: [5.5, 0, 0, 88.1, 14.2, 0, 3.3, 61.0, 0],
-  t: 0.9372518242427763,
-  p: 0.3699694814659157,
+  t: 0.9372518242427762,
+  p: 0.3699694814659158,
   df: 10.357296556657783,
-  ci: [-14.847867101335936, 36.58322063668947]
+  ci: [-14.847867101335938, 36.58322063668947]
 } as const;
 
 // reference.py → CHI2_INDEP: scipy.stats.chi2_contingency([[x...], [n − x...]], correction=False)
@@ -351,10 +351,116 @@ export const CUPED = {
   YA: [11, 13, 9, 17, 12, 8, 15, 15, 10, 13],
   XB: [11, 9, 14, 10, 13, 12, 8, 15, 11, 10],
   YB: [13, 10, 17, 12, 15, 14, 9, 18, 13, 11],
-  theta: 1.2845849802371536,
+  theta: 1.2845849802371538,
   meanA: 12.235770750988141,
   meanB: 13.264229249011857,
   reduction: 0.9843699125769022,
   ci: [0.6884263911331636, 1.3684906049142669],
-  p: 6.678404753228313e-6
+  p: 6.678404753228301e-6
 } as const;
+
+// reference.py → WELCH_ONE_SIDED: scipy.stats.ttest_ind_from_stats(..., equal_var=False, alternative='greater'/'less'); bound diff ∓ t.ppf(0.95, df)·se
+export const WELCH_ONE_SIDED = [
+  {
+    a: [1000, 10.0, 30.0],
+    b: [1000, 12.5, 35.0],
+    alternative: "greater",
+    t: 1.7149858514250882,
+    p: 0.04325325367947074,
+    bound: 0.10109611892606374
+  },
+  {
+    a: [1000, 10.0, 30.0],
+    b: [1000, 12.5, 35.0],
+    alternative: "less",
+    t: 1.7149858514250882,
+    p: 0.9567467463205293,
+    bound: 4.898903881073936
+  },
+  {
+    a: [12, 5.1, 2.0],
+    b: [9, 7.9, 4.5],
+    alternative: "greater",
+    t: 1.742078847147115,
+    p: 0.055497788027107274,
+    bound: -0.10233235958898135
+  },
+  {
+    a: [12, 5.1, 2.0],
+    b: [9, 7.9, 4.5],
+    alternative: "less",
+    t: 1.742078847147115,
+    p: 0.9445022119728927,
+    bound: 5.702332359588983
+  }
+] as const;
+
+// reference.py → ZTEST_ONE_SIDED: proportions_ztest([xb, xa], [nb, na], alternative='larger'/'smaller'); Wald bound diff ∓ norm.ppf(0.95)·se
+export const ZTEST_ONE_SIDED = [
+  {
+    xa: 100,
+    na: 1000,
+    xb: 125,
+    nb: 1000,
+    alternative: "greater",
+    z: 1.7691496414475838,
+    p: 0.03843445275784477,
+    bound: 0.0017746318401564778
+  },
+  {
+    xa: 100,
+    na: 1000,
+    xb: 125,
+    nb: 1000,
+    alternative: "less",
+    z: 1.7691496414475838,
+    p: 0.9615655472421553,
+    bound: 0.04822536815984351
+  },
+  {
+    xa: 480,
+    na: 10000,
+    xb: 455,
+    nb: 10000,
+    alternative: "greater",
+    z: -0.8373958345677024,
+    p: 0.7988149468176063,
+    bound: -0.007410535505460117
+  },
+  {
+    xa: 480,
+    na: 10000,
+    xb: 455,
+    nb: 10000,
+    alternative: "less",
+    z: -0.8373958345677024,
+    p: 0.20118505318239366,
+    bound: 0.0024105355054601122
+  }
+] as const;
+
+// reference.py → RATIO: numpy on 4000 simulated users per arm (default_rng(17)): summaries, delta-method Var(X̄/Ȳ), bootstrap variance of X̄/Ȳ (4000 resamples)
+export const RATIO = [
+  {
+    n: 4000,
+    numeratorMean: 226.5829952445938,
+    numeratorSd: 153.64157864950064,
+    denominatorMean: 2.2775,
+    denominatorSd: 1.0955792182475277,
+    covariance: 121.20703290106329,
+    ratio: 99.48759396030464,
+    delta: 0.5479455689809958,
+    bootstrap: 0.5681379199408478
+  },
+  {
+    n: 4000,
+    numeratorMean: 247.8196344117585,
+    numeratorSd: 166.21049054201436,
+    denominatorMean: 2.3875,
+    denominatorSd: 1.1649819937498778,
+    covariance: 140.88163417322022,
+    ratio: 103.79879975361612,
+    delta: 0.570238194078899,
+    bootstrap: 0.577986267153829
+  }
+] as const;

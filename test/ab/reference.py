@@ -117,3 +117,39 @@ raw, adj = CompareMeans(DescrStatsW(np.array(YB, float)), DescrStatsW(np.array(Y
 out("CUPED", dict(XA=XA, YA=YA, XB=XB, YB=YB, theta=theta, meanA=adjA.mean(), meanB=adjB.mean(),
     reduction=1 - adj.std_meandiff_separatevar ** 2 / raw.std_meandiff_separatevar ** 2, ci=adj.tconfint_diff(usevar="unequal"),
     p=adj.ttest_ind(usevar="unequal")[1]))
+
+# One-sided Welch (scipy ttest_ind_from_stats(alternative=...)) and its one-sided bound diff ∓ t.ppf(0.95, df)·se;
+# one-sided z-test (proportions_ztest(alternative='larger'/'smaller')) and its Wald bound diff ∓ norm.ppf(0.95)·se.
+ws = []
+for a, b in [((1000, 10.0, 30.0), (1000, 12.5, 35.0)), ((12, 5.1, 2.0), (9, 7.9, 4.5))]:
+    va, vb = a[2] ** 2 / a[0], b[2] ** 2 / b[0]
+    df = (va + vb) ** 2 / (va ** 2 / (a[0] - 1) + vb ** 2 / (b[0] - 1))
+    h = stats.t.ppf(0.95, df) * math.sqrt(va + vb)
+    for alt, bound in [("greater", b[1] - a[1] - h), ("less", b[1] - a[1] + h)]:
+        t, p = stats.ttest_ind_from_stats(b[1], b[2], b[0], a[1], a[2], a[0], equal_var=False, alternative=alt)
+        ws.append(dict(a=a, b=b, alternative=alt, t=t, p=p, bound=bound))
+out("WELCH_ONE_SIDED", ws)
+zs = []
+for xa, na, xb, nb in [(100, 1000, 125, 1000), (480, 10000, 455, 10000)]:
+    pa, pb = xa / na, xb / nb
+    h = stats.norm.ppf(0.95) * math.sqrt(pa * (1 - pa) / na + pb * (1 - pb) / nb)
+    for alt, sm, bound in [("greater", "larger", pb - pa - h), ("less", "smaller", pb - pa + h)]:
+        z, p = proportions_ztest([xb, xa], [nb, na], alternative=sm)
+        zs.append(dict(xa=xa, na=na, xb=xb, nb=nb, alternative=alt, z=z, p=p, bound=bound))
+out("ZTEST_ONE_SIDED", zs)
+
+# Ratio metric (revenue per order with orders per user varying): 4000 simulated users per arm (seeded numpy).
+# The per-arm summaries, the delta-method Var(X̄/Ȳ) by numpy, and a 4000-resample bootstrap of X̄/Ȳ (users resampled).
+rng = np.random.default_rng(17)
+ratio_arms = []
+for lam, scale in [(1.3, 50.0), (1.4, 52.0)]:
+    orders = 1 + rng.poisson(lam, 4000)
+    revenue = np.array([rng.gamma(2.0, scale, k).sum() for k in orders])
+    mx, my = revenue.mean(), orders.mean()
+    sxx, syy, sxy = revenue.var(ddof=1), orders.var(ddof=1), np.cov(revenue, orders, ddof=1)[0, 1]
+    delta = (sxx / my ** 2 - 2 * mx * sxy / my ** 3 + mx ** 2 * syy / my ** 4) / len(orders)
+    idx = rng.integers(0, len(orders), (4000, len(orders)))
+    boot = revenue[idx].mean(axis=1) / orders[idx].mean(axis=1)
+    ratio_arms.append(dict(n=len(orders), numeratorMean=mx, numeratorSd=math.sqrt(sxx), denominatorMean=my,
+                           denominatorSd=math.sqrt(syy), covariance=sxy, ratio=mx / my, delta=delta, bootstrap=boot.var(ddof=1)))
+out("RATIO", ratio_arms)

@@ -175,13 +175,11 @@ describe.skipIf(!haveChromium)("A/B testing page in Chromium", () => {
       .locator('input[type="file"]')
       .setInputFiles({name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("group,amount\nA,1\nB,2\n")});
     await expect.poll(() => shown(page, "upload-error")).toBe('The file needs a "value" column (found: group, amount)');
-    await page
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: "bad2.csv",
-        mimeType: "text/csv",
-        buffer: Buffer.from("group,value\nA,1\nA,2\nB,x\nB,3\n")
-      });
+    await page.locator('input[type="file"]').setInputFiles({
+      name: "bad2.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("group,value\nA,1\nA,2\nB,x\nB,3\n")
+    });
     await expect.poll(() => shown(page, "upload-error")).toBe('Line 4: value must be a number (got "x")');
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     await page.close();

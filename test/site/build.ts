@@ -11,7 +11,7 @@ export function buildSite(env: NodeJS.ProcessEnv & {SITE_OUTPUT: string}): void 
     cwd: ROOT,
     env: {...process.env, ANALYSIS_DATE: "", ...env},
     encoding: "utf8",
-    timeout: 300_000
+    timeout: 900_000 // a safety net: a loaded 2-core machine once needed more than 300 s for this small build
   });
   if (run.status !== 0) throw new Error(`npm run build failed (${run.status}):\n${run.stderr.slice(-4000)}`);
 }

@@ -7,7 +7,9 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import {csvParse, type DSVRowArray} from "d3-dsv";
 import {JSDOM} from "jsdom";
 import {describe, expect, inject, test} from "vitest";
-import {CHART_CATALOG} from "../../src/charts/catalog.js";
+import {KPI_CARDS, type Kpis} from "../../lib/contracts/kpis.js";
+import {cardChangeText} from "../../lib/kpi-change.js";
+import {CHART_CATALOG} from "../../lib/contracts/charts.js";
 import {builtFile, builtJson} from "./build.js";
 
 const siteDir = inject("siteDir");
@@ -51,11 +53,51 @@ describe.each(CHART_CATALOG.map((c) => c.name))("chart %s", (name) => {
 });
 
 describe("what the CSVs hold", () => {
-  test("kpi-cards: every field of kpis.json and its value", () => {
-    const kpis = builtJson(siteDir, "kpis");
-    expect(Object.fromEntries(csv("kpi-cards").map((r) => [r.field, r.value]))).toEqual(
-      Object.fromEntries(Object.entries(kpis).map(([k, v]) => [k, String(v)]))
+  test("kpi-cards: every single-valued field of kpis.json and its value; each card's figures and changes", () => {
+    const kpis = builtJson<Kpis>(siteDir, "kpis");
+    const rows = csv("kpi-cards");
+    expect(Object.fromEntries(rows.map((r) => [r.field, r.value]))).toEqual(
+      Object.fromEntries(
+        Object.entries(kpis)
+          .filter(([, v]) => v === null || typeof v !== "object")
+          .map(([k, v]) => [k, v === null ? "" : String(v)])
+      )
     );
+    for (const card of KPI_CARDS) {
+      const row = rows.find((r) => r.field === card.field)!;
+      const change = kpis.changes[card.field];
+      expect(row, card.field).toMatchObject({
+        recent_months: kpis.comparison.recent?.label ?? "",
+        recent: String(change.recent ?? ""),
+        previous: String(change.previous ?? ""),
+        vs_previous: String(change.vs_previous ?? ""),
+        year_ago: String(change.year_ago ?? ""),
+        vs_year_ago: String(change.vs_year_ago ?? ""),
+        better: card.better
+      });
+    }
+  });
+
+  test("kpi-cards.svg: each card's changes, in the words and tones of the overview's cards", () => {
+    const kpis = builtJson<Kpis>(siteDir, "kpis");
+    expect(kpis.comparison.recent).not.toBeNull();
+    const svg = new JSDOM(svgText("kpi-cards"), {contentType: "image/svg+xml"}).window.document;
+    for (const card of KPI_CARDS) {
+      const g = svg.querySelector(`[data-kpi="${card.field}"]`)!;
+      const expected = cardChangeText(card, kpis.changes[card.field], kpis.comparison);
+      expect(g.textContent, card.field).toContain(expected.period);
+      for (const side of expected.sides) {
+        const line = g.querySelector(`[data-side="${side.side}"]`)!;
+        expect(line.textContent, `${card.field} ${side.side}`).toBe(`${side.change ?? ""}${side.against}`);
+        expect(line.getAttribute("data-tone")).toBe(side.tone ?? "");
+      }
+      expect(g.querySelectorAll("svg path").length, `${card.field} sparkline`).toBe(1);
+    }
+    // Independently of our formatter: revenue's change against the months before, in percent.
+    const vs = kpis.changes.revenue_payments.vs_previous!;
+    const revenueLine = svg.querySelector('[data-kpi="revenue_payments"] [data-side="previous"]')!.textContent!;
+    expect(revenueLine).toContain(`${(Math.abs(vs) * 100).toFixed(Math.abs(vs) >= 0.1 ? 0 : 1)}%`);
+    expect(revenueLine.startsWith(Math.abs(vs) < 0.0005 ? "=" : vs > 0 ? "▲" : "▼")).toBe(true);
   });
 
   test("revenue-trend and top-states: the months and states of overview.json", () => {

@@ -7,7 +7,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {CHART_CATALOG, type ChartEntry} from "../../src/charts/catalog.js";
+import {CHART_CATALOG, type ChartEntry} from "../../lib/contracts/charts.js";
 import {launchChromium} from "./browser.js";
 import {builtJson} from "./build.js";
 import {haveChromium} from "./chromium.js";

@@ -2,14 +2,17 @@
 // another host, no cell error; and the overview's KPI cards show the values of kpis.json.
 import {describe, expect, inject, test} from "vitest";
 import config from "../../observablehq.config.js";
-import type {SliceFile, SliceKpis} from "../../loaders/slices/slices.js";
-import {CHART_CATALOG} from "../../src/charts/catalog.js";
-import {KPI_CARDS} from "../../src/components/kpi-cards.js";
+import type {SliceFile, SliceKpis} from "../../lib/contracts/slices.js";
+import {CHART_CATALOG} from "../../lib/contracts/charts.js";
+import {KPI_CARDS, type Kpis} from "../../lib/contracts/kpis.js";
+import {cardChangeText, TONE_STYLE} from "../../lib/kpi-change.js";
 import {useSiteInBrowser} from "./browser.js";
 import {builtJson, builtPages} from "./build.js";
 import {haveChromium} from "./chromium.js";
 
 const siteDir = inject("siteDir");
+/** "#1a7f37" → "rgb(26, 127, 55)", as getComputedStyle gives a colour. */
+const hexToRgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(", ")})`;
 /** The templated pages: one per state and per category in the loaders' output (test/site/slices.test.ts checks them). */
 const templated = (["states", "categories"] as const).flatMap((dir) =>
   builtJson<SliceFile<SliceKpis>>(siteDir, dir).slices.map((s) => `${dir}/${s.slug}`)
@@ -64,6 +67,41 @@ describe.skipIf(!haveChromium)("every page in Chromium", () => {
       `${(kpis.repeat_customer_rate * 100).toFixed(1)}%`
     );
     expect(await page.locator("svg").count()).toBeGreaterThanOrEqual(3);
+    await page.close();
+  }, 60_000);
+
+  test("the KPI cards show each change against the months before and a year earlier, coloured by its tone", async () => {
+    const kpis = builtJson<Kpis>(siteDir, "kpis");
+    expect(kpis.comparison.recent).not.toBeNull();
+    const page = await site.open("/");
+    await page.waitForSelector("[data-kpi] .kpi-change");
+    expect(await page.locator("p.what-changed").textContent()).toBe(kpis.what_changed.join(" "));
+    const colours = Object.fromEntries(Object.entries(TONE_STYLE).map(([tone, s]) => [tone, hexToRgb(s.background)]));
+    for (const card of KPI_CARDS) {
+      const box = page.locator(`[data-kpi="${card.field}"] .kpi-change`);
+      const expected = cardChangeText(card, kpis.changes[card.field], kpis.comparison);
+      expect(await box.locator(".kpi-period").textContent(), card.field).toBe(expected.period);
+      for (const side of expected.sides) {
+        const line = box.locator(`[data-side="${side.side}"]`);
+        expect(await line.getAttribute("data-tone"), `${card.field} ${side.side}`).toBe(side.tone);
+        if (side.change === null) continue;
+        const pill = line.locator(".kpi-delta");
+        expect(await pill.textContent()).toBe(side.change);
+        expect(await pill.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(colours[side.tone ?? "flat"]);
+      }
+      expect(await box.locator("svg.kpi-sparkline path").count(), `${card.field} sparkline`).toBe(1);
+    }
+    // Independently of our formatter and tone rule: churn going up is red, revenue going down is red.
+    const churn = kpis.changes.churn_rate;
+    if (churn.tone_vs_previous !== "few_orders" && Math.abs(churn.vs_previous!) >= 0.0005) {
+      const pill = page.locator('[data-kpi="churn_rate"] [data-side="previous"] .kpi-delta');
+      expect(await pill.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(
+        churn.vs_previous! > 0 ? "rgb(198, 40, 40)" : "rgb(26, 127, 55)"
+      );
+      expect(await pill.textContent()).toBe(
+        `${churn.vs_previous! > 0 ? "▲" : "▼"} ${(Math.abs(churn.vs_previous!) * 100).toFixed(1)} pts`
+      );
+    }
     await page.close();
   }, 60_000);
 

@@ -7,7 +7,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {beforeAll, describe, expect, inject, test} from "vitest";
 import {REPORT_PAGES} from "../../loaders/report/report.js";
-import {KPI_CARDS} from "../../src/components/kpi-cards.js";
+import {KPI_CARDS, type Kpis} from "../../lib/contracts/kpis.js";
+import {cardChangeText} from "../../lib/kpi-change.js";
 import {builtJson, ROOT} from "./build.js";
 import {haveChromium} from "./chromium.js";
 
@@ -53,12 +54,28 @@ describe.skipIf(!haveChromium || !havePoppler)("npm run report", () => {
   });
 
   test("the cover shows the KPI values of kpis.json, formatted as on the overview", () => {
-    const kpis = builtJson<Record<string, number>>(siteDir, "kpis");
-    for (const card of KPI_CARDS) expect(cover, card.field).toContain(card.format(kpis[card.field]));
+    const kpis = builtJson<Kpis>(siteDir, "kpis");
+    for (const card of KPI_CARDS) expect(cover, card.field).toContain(card.format(kpis[card.field]!));
     // Independently of our formatters, so that a formatting bug cannot hide behind them.
     expect(cover).toContain(kpis.orders.toLocaleString("en-US"));
-    expect(cover).toContain(`${(kpis.repeat_customer_rate * 100).toFixed(1)}%`);
+    expect(cover).toContain(`${(kpis.repeat_customer_rate! * 100).toFixed(1)}%`);
     expect(cover).toContain(`analysis date ${kpis.analysis_date}`);
+  });
+
+  test("the cover shows each card's changes and the what-changed sentences, as on the overview", () => {
+    const kpis = builtJson<Kpis>(siteDir, "kpis");
+    expect(kpis.comparison.recent).not.toBeNull();
+    for (const card of KPI_CARDS) {
+      const expected = cardChangeText(card, kpis.changes[card.field], kpis.comparison);
+      expect(cover, card.field).toContain(expected.period);
+      for (const side of expected.sides) {
+        if (side.change !== null) expect(cover, `${card.field} ${side.side}`).toContain(side.change);
+        expect(cover, `${card.field} ${side.side}`).toContain(side.against);
+      }
+    }
+    expect(cover).toContain("What changed");
+    // The paragraph wraps: its first words stay on one line.
+    expect(cover).toContain(kpis.what_changed[0].split(" ").slice(0, 4).join(" "));
   });
 
   test("each key page starts on the page the contents give, under its title", () => {

@@ -119,8 +119,9 @@ describe.skipIf(!haveChromium)("the Segments page", () => {
 
   test("the CLV page shows clv.json's figures", async () => {
     const clv = builtJson<{
-      summary: {historical_mean: number};
-      calibration: {total_actual: number; total_expected: number};
+      summary: {historical_mean: number; sentence: string};
+      choice: {model: string; sentence: string};
+      models: {name: string; label: string}[];
     }>(siteDir, "clv");
     const page = await site.open("/clv");
     await page.locator('[data-clv="historical_mean"]').waitFor();
@@ -128,9 +129,12 @@ describe.skipIf(!haveChromium)("the Segments page", () => {
     expect(shown).toBe(
       `R$${clv.summary.historical_mean.toLocaleString("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2})}`
     );
-    expect(await page.locator("[data-calibration-actual]").getAttribute("data-calibration-actual")).toBe(
-      String(clv.calibration.total_actual)
-    );
+    expect(await page.locator("[data-clv-summary]").textContent()).toBe(clv.summary.sentence);
+    expect(await page.locator("[data-clv-choice]").textContent()).toBe(clv.choice.sentence);
+    // the comparison table marks the chosen model as the default, and lists all three
+    const chosen = clv.models.find((m) => m.name === clv.choice.model)!;
+    await expect.poll(() => page.getByText(`${chosen.label} (default)`, {exact: true}).count()).toBe(1);
+    expect(clv.models.map((m) => m.name).sort()).toEqual(["bgnbd", "mbgnbd", "pareto_nbd"]);
     await page.close();
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {csvParse} from "d3-dsv";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, inject, test} from "vitest";
-import {CHART_CATALOG, pageCharts} from "../../src/charts/catalog.js";
+import {CHART_CATALOG, pageCharts} from "../../lib/contracts/charts.js";
 import {launchChromium} from "./browser.js";
 import {builtJson} from "./build.js";
 import {haveChromium} from "./chromium.js";

@@ -1,11 +1,17 @@
 // The templated pages in Chromium: a page per state and per category in the built site, each showing the KPI
-// values of states.json / categories.json, with no console or cell error; the index pages link to every one.
+// values of states.json / categories.json with their changes and sentences, with no console or cell error; the
+// index pages link to every one.
 import type {Page} from "playwright-core";
 import {describe, expect, inject, test} from "vitest";
-import type {CategorySlice} from "../../loaders/slices/categories.js";
-import type {SliceFile, SliceKpis} from "../../loaders/slices/slices.js";
-import type {StateSlice} from "../../loaders/slices/states.js";
-import {sliceCards} from "../../src/components/slice-kpis.js";
+import {
+  sliceCards,
+  type CategorySlice,
+  type SliceFile,
+  type SliceKpis,
+  type SliceWithChanges,
+  type StateSlice
+} from "../../lib/contracts/slices.js";
+import {cardChangeText} from "../../lib/kpi-change.js";
 import {useSiteInBrowser} from "./browser.js";
 import {builtJson, builtPages} from "./build.js";
 import {haveChromium} from "./chromium.js";
@@ -38,19 +44,37 @@ describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
     return {page, problems};
   }
 
-  async function expectCards(page: Page, slice: SliceKpis, basis: "payments" | "items") {
+  async function expectCards(page: Page, slice: SliceWithChanges, file: SliceFile<SliceKpis>) {
+    const basis = file.revenue_basis;
+    expect(await page.locator("p.what-changed").textContent()).toBe(slice.what_changed.join(" "));
     for (const card of sliceCards(basis)) {
       const value = slice[card.field];
       expect(await page.locator(`[data-kpi="${card.field}"] .kpi-value`).textContent(), card.field).toBe(
         value == null ? "–" : card.format(value)
       );
+      // The change lines: the figure over the recent months, each change with its tone, and a sparkline.
+      const expected = cardChangeText(card, slice.changes[card.field], file.comparison);
+      const box = page.locator(`[data-kpi="${card.field}"] .kpi-change`);
+      expect(await box.locator(".kpi-period").textContent(), card.field).toBe(expected.period);
+      for (const side of expected.sides) {
+        const line = box.locator(`[data-side="${side.side}"]`);
+        expect(await line.getAttribute("data-tone"), `${card.field} ${side.side}`).toBe(side.tone);
+        expect(await line.textContent()).toBe(
+          side.change === null
+            ? side.against.startsWith("vs ")
+              ? `– ${side.against}`
+              : side.against
+            : `${side.change} ${side.against}`
+        );
+      }
+      expect(await box.locator("svg.kpi-sparkline").count()).toBe(1);
     }
     // Independently of our formatters, so that a formatting bug cannot hide behind them.
     expect(await page.locator('[data-kpi="orders"] .kpi-value').textContent()).toBe(
       slice.orders.toLocaleString("en-US")
     );
     expect(await page.locator('[data-kpi="repeat_customer_rate"] .kpi-value').textContent()).toBe(
-      `${(slice.repeat_customer_rate * 100).toFixed(1)}%`
+      `${(slice.repeat_customer_rate! * 100).toFixed(1)}%`
     );
   }
 
@@ -58,7 +82,7 @@ describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
     const sp = states.slices.find((s) => s.slug === "SP")!;
     const {page, problems} = await open("states/SP");
     expect(await page.locator("#observablehq-main h1").textContent()).toBe("Customers in SP");
-    await expectCards(page, sp, "payments");
+    await expectCards(page, sp, states);
     expect(await page.locator('[data-kpi="revenue"] .kpi-value').textContent()).toBe(
       `R$${(sp.revenue / 1000).toFixed(1).replace(/\.0$/, "")}K`
     );
@@ -74,7 +98,7 @@ describe.skipIf(!haveChromium)("templated pages in Chromium", () => {
     const [first] = categories.slices;
     const {page, problems} = await open(`categories/${first.slug}`);
     expect(await page.locator("#observablehq-main h1").textContent()).toBe(`Category ${first.name}`);
-    await expectCards(page, first, "items");
+    await expectCards(page, first, categories);
     expect(await page.locator('[data-kpi="revenue"] h2').textContent()).toBe("Item revenue");
     expect(await page.locator("table").count()).toBeGreaterThanOrEqual(2); // top products, top sellers
     expect(await page.locator("table", {hasText: first.top_sellers[0].seller_id}).count()).toBe(1);

@@ -19,11 +19,13 @@ WITH params AS (
     date_diff('second', k.purchased_at, k.estimated_delivery_at) / 86400.0 AS estimated_days,
     row_number() OVER (PARTITION BY k.person_id ORDER BY k.purchased_at DESC, k.order_id DESC) AS recency_rank,
     row_number() OVER (PARTITION BY k.person_id ORDER BY k.purchased_at, k.order_id) AS order_rank,
-    date_diff('second', lag(k.purchased_at) OVER (PARTITION BY k.person_id ORDER BY k.purchased_at, k.order_id), k.purchased_at) / 86400.0 AS gap_days
+    date_diff('second', lag(k.purchased_at) OVER (PARTITION BY k.person_id ORDER BY k.purchased_at, k.order_id), k.purchased_at) / 86400.0 AS gap_days,
+    lead(k.purchase_date) OVER (PARTITION BY k.person_id ORDER BY k.purchased_at, k.order_id) AS next_purchase_date
   FROM known k, params p
   WHERE k.is_valid
 ), people AS (
-  SELECT person_id, count(*) AS orders_all, count(*) FILTER (WHERE NOT is_valid) AS canceled_orders
+  SELECT person_id, count(*) AS orders_all, count(*) FILTER (WHERE NOT is_valid) AS canceled_orders,
+    first(CASE WHEN is_valid THEN 0 ELSE 1 END ORDER BY purchased_at DESC, order_id DESC) AS last_order_canceled
   FROM known GROUP BY person_id
 ), items AS (
   SELECT o.person_id, o.order_id, o.order_rank, o.recency_rank, i.order_item_id, i.price, i.freight_value, i.seller_id, i.product_id,
@@ -31,6 +33,25 @@ WITH params AS (
   FROM orders o
   JOIN order_items i USING (order_id)
   LEFT JOIN products p USING (product_id)
+), repeat_history AS (
+  -- Valid orders bought at least 60 days before the cutoff and whether their buyer ordered again within 60 days
+  -- (the cutoff has seen the whole follow-up): the history behind each category's repeat rate.
+  SELECT o.order_id, CASE WHEN o.next_purchase_date <= o.purchase_date + INTERVAL 60 DAY THEN 1 ELSE 0 END AS returned
+  FROM orders o, params p
+  WHERE o.purchase_date <= p.cutoff - INTERVAL 60 DAY
+), overall_repeat AS (
+  SELECT coalesce(avg(returned), 0) AS overall FROM repeat_history
+), category_repeat AS (
+  -- A category's repeat rate: the share of those orders holding an item of it that were followed by another
+  -- order, smoothed toward the share over all orders with 50 pseudo-orders (a rare category says little).
+  SELECT category, (sum(returned) + 50 * any_value(overall)) / (count(*) + 50) AS repeat_rate
+  FROM (SELECT DISTINCT i.order_id, i.category, h.returned FROM items i JOIN repeat_history h USING (order_id)), overall_repeat
+  GROUP BY category
+), last_order_repeat AS (
+  SELECT i.person_id, max(coalesce(r.repeat_rate, o.overall)) AS last_category_repeat_rate
+  FROM items i LEFT JOIN category_repeat r ON r.category IS NOT DISTINCT FROM i.category, overall_repeat o
+  WHERE i.recency_rank = 1
+  GROUP BY i.person_id
 ), category_median AS (
   -- Median item price per category over items bought on or before the cutoff (no future prices).
   SELECT category, median(price) AS median_price FROM items GROUP BY category
@@ -67,7 +88,7 @@ WITH params AS (
     arg_min_null(category, recency_rank * 1000 + order_item_id) AS last_category
   FROM items GROUP BY person_id
 ), payments AS (
-  SELECT o.person_id, pay.*
+  SELECT o.person_id, o.recency_rank, pay.*
   FROM orders o JOIN order_payments pay USING (order_id)
 ), payment_stats AS (
   SELECT person_id,
@@ -80,7 +101,9 @@ WITH params AS (
     avg(CASE WHEN payment_installments > 1 THEN 1 ELSE 0 END) AS installment_share,
     max(CASE WHEN payment_type = 'voucher' THEN 1 ELSE 0 END) AS used_voucher,
     count(DISTINCT payment_type) AS distinct_payment_types,
-    count(*) / count(DISTINCT order_id) AS payment_rows_per_order
+    count(*) / count(DISTINCT order_id) AS payment_rows_per_order,
+    coalesce(max(payment_installments) FILTER (WHERE payment_type = 'credit_card' AND recency_rank = 1), 0) AS last_order_installments,
+    coalesce(max(CASE WHEN payment_type = 'voucher' THEN 1 ELSE 0 END) FILTER (WHERE recency_rank = 1), 0) AS last_order_voucher
   FROM payments GROUP BY person_id
 ), main_payment AS (
   -- The payment type of most payment rows; ties go to the first name alphabetically.
@@ -155,17 +178,19 @@ WITH params AS (
     avg(o.lateness_days) AS avg_lateness_days,
     avg(CASE WHEN o.lateness_days > 0 THEN 1.0 WHEN o.lateness_days IS NOT NULL THEN 0.0 END) AS late_share,
     arg_min_null(CASE WHEN o.lateness_days > 0 THEN 1 WHEN o.lateness_days IS NOT NULL THEN 0 END, o.recency_rank) AS last_order_late,
+    arg_min_null(CASE WHEN o.delivered_known IS NOT NULL THEN CASE WHEN o.delivered_known > o.estimated_delivery_at THEN 1 ELSE 0 END
+      WHEN o.estimated_delivery_at < p.cutoff_end THEN 1 END, o.recency_rank) AS last_order_overdue,
     count(*) FILTER (WHERE o.delivered_known IS NULL) AS undelivered_orders,
     avg(o.estimated_days) AS avg_estimated_days
   FROM orders o, params p
-  GROUP BY o.person_id, p.cutoff
+  GROUP BY o.person_id, p.cutoff, p.cutoff_end
 )
 SELECT
   s.person_id AS customer_unique_id,
   -- RFM
   s.recency_days, s.frequency, round(s.monetary_total, 2) AS monetary_total, round(s.monetary_avg_order, 2) AS monetary_avg_order,
   round(s.monetary_max_order, 2) AS monetary_max_order, round(s.first_order_value, 2) AS first_order_value,
-  round(s.last_order_value, 2) AS last_order_value, pe.orders_all, pe.canceled_orders,
+  round(s.last_order_value, 2) AS last_order_value, pe.orders_all, pe.canceled_orders, pe.last_order_canceled,
   -- temporal
   s.tenure_days, s.active_span_days, s.avg_gap_days, s.min_gap_days, s.max_gap_days, s.std_gap_days,
   s.frequency / greatest(s.tenure_days, 1) * 30 AS orders_per_30_days,
@@ -176,17 +201,18 @@ SELECT
   -- payment
   ps.share_credit_card, ps.share_boleto, ps.share_voucher, ps.share_debit_card, ps.avg_installments,
   ps.max_installments, ps.installment_share, ps.used_voucher, ps.distinct_payment_types,
-  ps.payment_rows_per_order, mp.main_payment_type,
+  ps.payment_rows_per_order, mp.main_payment_type, coalesce(ps.last_order_installments, 0) AS last_order_installments,
+  coalesce(ps.last_order_voucher, 0) AS last_order_voucher,
   -- delivery
   s.avg_delivery_days, s.max_delivery_days, s.last_delivery_days, s.avg_lateness_days, s.late_share,
-  s.last_order_late, s.undelivered_orders, s.avg_estimated_days, it.avg_freight, it.freight_share,
+  s.last_order_late, s.last_order_overdue, s.undelivered_orders, s.avg_estimated_days, it.avg_freight, it.freight_share,
   -- reviews
   coalesce(rs.review_count, 0) AS review_count, rs.avg_review_score, rs.min_review_score, rs.last_review_score,
   rs.low_score_share, rs.comment_rate, rs.title_rate, rs.avg_review_answer_days,
   -- product
   coalesce(it.items_total, 0) AS items_total, s.items_per_order, coalesce(it.distinct_products, 0) AS distinct_products,
   coalesce(it.distinct_categories, 0) AS distinct_categories, ce.category_entropy, tc.top_category,
-  flc.first_category, flc.last_category, it.avg_item_price, it.max_item_price, it.price_vs_category_median,
+  flc.first_category, flc.last_category, lr.last_category_repeat_rate, it.avg_item_price, it.max_item_price, it.price_vs_category_median,
   it.avg_product_weight_g, it.avg_product_photos,
   -- geography
   cp.state, CASE
@@ -207,6 +233,7 @@ LEFT JOIN item_stats it USING (person_id)
 LEFT JOIN top_category tc USING (person_id)
 LEFT JOIN category_entropy ce USING (person_id)
 LEFT JOIN first_last_category flc USING (person_id)
+LEFT JOIN last_order_repeat lr USING (person_id)
 LEFT JOIN review_stats rs USING (person_id)
 LEFT JOIN customer_place cp USING (person_id)
 LEFT JOIN zip_centroids cc ON cc.zip_code_prefix = cp.zip_prefix

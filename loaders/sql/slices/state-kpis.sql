@@ -17,7 +17,7 @@ SELECT
   count(DISTINCT o.person_id) AS customers,
   count(*) AS orders,
   count(*) FILTER (WHERE o.n_payments > 0) AS orders_paid,
-  sum(o.payment_value) AS revenue,
+  round(sum(o.payment_value), 2) AS revenue,
   any_value(coalesce(rp.buyers, 0)) AS buyers,
   any_value(coalesce(rp.repeat_buyers, 0)) AS repeat_buyers,
   -- late = delivered after the estimate; an order without an estimate counts as on time, as on the insights page

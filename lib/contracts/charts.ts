@@ -1,8 +1,8 @@
 // The key charts that can be shared outside the site: each ships as standalone files for wikis
 // (dist/charts/NAME.svg, .png, .csv), as an iframe page without sidebar, header or footer (/embed/NAME) and as an
 // ES module another site can import (/embed/NAME.js, exporting `exportName`). Plain data, so that
-// observablehq.config.ts can list the paths without loading chart or database code; draw.ts says how each chart
-// is drawn, registry.ts where its data comes from.
+// observablehq.config.ts can list the paths without loading chart or database code; src/charts/draw.ts says how each
+// chart is drawn, src/charts/registry.ts where its data comes from.
 export interface ChartEntry {
   name: string;
   title: string;
@@ -15,7 +15,7 @@ export interface ChartEntry {
 }
 
 export const CHART_CATALOG: ChartEntry[] = [
-  {name: "kpi-cards", title: "Headline KPIs", page: "/", exportName: "KpiCards", frameHeight: 300},
+  {name: "kpi-cards", title: "Headline KPIs", page: "/", exportName: "KpiCards", frameHeight: 820},
   {
     name: "revenue-trend",
     title: "Revenue and orders by month",

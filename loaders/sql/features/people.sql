@@ -1,0 +1,2 @@
+-- How many people the feature file holds.
+SELECT count(*)::INTEGER AS people FROM read_parquet($file)
