@@ -1,15 +1,18 @@
 // The recommendation loaders on a hand-made dataset: the purchases they read, the cutoff, the evaluation's test
-// people and metrics, and the published lists in recommendations.parquet, all worked out by hand.
+// people and metrics, and the published lists in recommendations.parquet and their lookup pack, all worked out by hand.
 import {DuckDBInstance} from "@duckdb/node-api";
-import {mkdtempSync, writeFileSync} from "node:fs";
+import {mkdtempSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterEach, beforeAll, describe, expect, test} from "vitest";
+import type {RecommendationRow} from "../lib/contracts/recommendations.js";
+import {openLookupFile} from "../loaders/lookup.js";
 import {recommendationMetrics} from "../loaders/recommendations/evaluate.js";
 import {
   recommendationAffinity,
-  recommendationCodes,
-  recommendationsParquet
+  recommendationLists,
+  recommendationsFile,
+  writeRecommendationLookupPack
 } from "../loaders/recommendations/publish.js";
 import {loadPurchases} from "../loaders/recommendations/purchases.js";
 import {recsWindow} from "../loaders/recommendations/window.js";
@@ -151,21 +154,23 @@ describe("the recommendation loaders on the hand-made dataset", () => {
     expect(m.results.length).toBe(5 * 2 * 3 + 2);
   });
 
-  test("published lists: one row per person, decoded, equal to the lists worked out by hand", async () => {
+  test("published lists: one row per person, readable, equal to the lists worked out by hand; the pack holds the same rows", async () => {
     const dir = writeDataset(recsOlist());
-    const [bytes, codes, affinity] = await withDir(
-      dir,
-      async (w) =>
-        [await recommendationsParquet(w), await recommendationCodes(w), await recommendationAffinity(w)] as const
-    );
-    const file = join(mkdtempSync(join(tmpdir(), "olist-recs-")), "recs.parquet");
-    writeFileSync(file, bytes);
+    const packFile = join(mkdtempSync(join(tmpdir(), "olist-recs-")), "recs.pack");
+    const [file, lists, affinity] = await withDir(dir, async (w) => {
+      const out = [
+        await recommendationsFile(w),
+        await recommendationLists(w),
+        await recommendationAffinity(w)
+      ] as const;
+      await writeRecommendationLookupPack(w, packFile);
+      return out;
+    });
     const instance = await DuckDBInstance.create(":memory:");
     const db = await instance.connect();
-    const rows = (await db.runAndReadAll(`SELECT * FROM read_parquet('${file}')`)).getRowObjectsJS() as Record<
-      string,
-      unknown
-    >[];
+    const rows = (
+      await db.runAndReadAll(`SELECT * FROM read_parquet('${file.replace(/'/g, "''")}')`)
+    ).getRowObjectsJS() as RecommendationRow[];
     db.closeSync();
     instance.closeSync();
     expect(rows.map((r) => [r.customer_unique_id, r.orders, r.state, r.basis])).toEqual([
@@ -177,38 +182,42 @@ describe("the recommendation loaders on the hand-made dataset", () => {
       ["u6", 2, "SP", "history"],
       ["u7", 3, "RJ", "history"]
     ]);
-    expect(codes.products.map((p) => [p.id, codes.categories[p.category]])).toEqual([
-      ["p1", "bed_bath_table"],
-      ["p2", "health_beauty"],
-      ["p3", "pc_gamer"]
-    ]);
-    expect(codes.recent).toEqual({from: "2018-05-06", to: "2018-06-30", weeks: 8});
+    expect(lists).toMatchObject({
+      recent: {from: "2018-05-06", to: "2018-06-30", weeks: 8},
+      trained: {people: 7},
+      one_order_people: 3, // u2, u3, u5
+      examples: {history: "u1", first_order: "u2"}
+    });
     // u2 (RJ) bought p1 once. No two categories share 5 buyers (bed & health: u1, u4, u6, u7), so u2's categories
     // are what is popular in RJ: no RJ order in the last 8 weeks; all time bed_bath_table 3 orders (o3, o12, o14),
     // health_beauty 1 (< 3); then the national last 8 weeks: pc_gamer (9o8); then all time: health_beauty 5 orders.
     const u2 = rows[1]!;
-    const list = (level: string) =>
-      (u2[level] as number[]).map((item, i) => [
+    const list = (level: "product" | "category") =>
+      u2[level].map((item, i) => [
         item,
-        codes.reasons[(u2[`${level}_reason`] as number[])[i]!],
-        (u2[`${level}_because`] as number[])[i],
-        (u2[`${level}_support`] as number[])[i]
+        u2[`${level}_reason`][i],
+        u2[`${level}_because`][i],
+        u2[`${level}_support`][i]
       ]);
-    const [bed, health, gamer] = [0, 1, 2];
-    const RJ = codes.states.indexOf("RJ");
     expect(list("category")).toEqual([
-      [bed, "popular_state", RJ, 3],
-      [gamer, "popular_recent", -1, 1],
-      [health, "popular", -1, 5]
+      ["bed_bath_table", "popular_state", "RJ", 3],
+      ["pc_gamer", "popular_recent", null, 1],
+      ["health_beauty", "popular", null, 5]
     ]);
     // Products: p2 was bought by 4 buyers of p1 (u1, u4, u6, u7; never in the same order), then the best sellers of
     // those categories: p1 (6 orders), p3 (2); p2 is listed already.
-    const [p1, p2, p3] = [0, 1, 2];
     expect(list("product")).toEqual([
-      [p2, "co_buyers", p1, 4],
-      [p1, "best_seller_in", bed, 6],
-      [p3, "best_seller_in", gamer, 2]
+      ["p2", "co_buyers", "p1", 4],
+      ["p1", "best_seller_in", "bed_bath_table", 6],
+      ["p3", "best_seller_in", "pc_gamer", 2]
     ]);
+    expect(u2.product_category).toEqual(["health_beauty", "bed_bath_table", "pc_gamer"]);
+    expect(u2.product_because_category).toEqual(["bed_bath_table", null, null]);
+    // The lookup pack gives each person's row as the Parquet file has it, and nothing for an unknown id.
+    const pack = await openLookupFile(packFile);
+    expect(pack.header.rows).toBe(7);
+    for (const row of rows) expect(await pack.get(row.customer_unique_id)).toEqual(row);
+    expect(await pack.get("no-such-person")).toBeNull();
     // Affinity: the only pair of categories with buyers in common has 4 of them, under the minimum of 5.
     expect(affinity.pairs).toEqual([]);
     expect(affinity.categories.map((c) => [c.name, c.buyers, c.again])).toEqual([

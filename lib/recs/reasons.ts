@@ -1,6 +1,6 @@
 // Why an item is recommended, as data (a kind, the item/category/state it comes from, a count) and in words.
 
-/** Reason kinds; their position is the code stored in recommendations.parquet. */
+/** Reason kinds, as named in the *_reason lists of recommendations.parquet. */
 export const REASON_KINDS = [
   "together", // bought in the same order as `because` (an item the person bought) in `support` orders
   "co_buyers", // bought by `support` people who also bought `because`

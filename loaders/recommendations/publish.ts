@@ -1,24 +1,28 @@
 // What the recommendation loaders print, all from the same cached run (trained up to the analysis date):
-// the per-person lists as Parquet, the codes those lists use, and the category affinity and cross-sell tables.
+// everyone's lists as Parquet (a download) and as a lookup pack (what the page reads, one shard per lookup), how the
+// lists were made, and the category affinity and cross-sell tables.
+import {RECOMMENDATION_COLUMNS} from "../../lib/contracts/recommendations.js";
+import {writeLookupPack, type LookupPackSummary} from "../lookup.js";
 import type {Warehouse} from "../warehouse/warehouse.js";
 import {publishedRun} from "./run.js";
 
-const LIST_COLUMNS =
-  "{customer_unique_id: 'VARCHAR', state: 'VARCHAR', orders: 'INTEGER', basis: 'VARCHAR', " +
-  "product: 'INTEGER[]', product_reason: 'UTINYINT[]', product_because: 'INTEGER[]', product_support: 'INTEGER[]', " +
-  "category: 'SMALLINT[]', category_reason: 'UTINYINT[]', category_because: 'INTEGER[]', category_support: 'INTEGER[]'}";
-
-/** One row per person, in customer_unique_id order; the lists hold codes explained by recommendation-codes.json. */
-export async function recommendationsParquet(warehouse: Warehouse): Promise<Buffer> {
-  const run = await publishedRun(warehouse);
-  const file = run.peopleFile.replace(/'/g, "''");
-  return warehouse.parquet(
-    `SELECT * FROM read_json('${file}', format = 'array', columns = ${LIST_COLUMNS}) ORDER BY customer_unique_id`
-  );
+/** The run's Parquet file: one row per person (lib/contracts/recommendations.ts), in customer_unique_id order. */
+export async function recommendationsFile(warehouse: Warehouse): Promise<string> {
+  return (await publishedRun(warehouse)).peopleFile;
 }
 
-/** What the codes in recommendations.parquet stand for, and how the lists were made. */
-export async function recommendationCodes(warehouse: Warehouse) {
+/** The same rows as a lookup pack keyed by customer_unique_id, streamed from the run's Parquet file. */
+export async function writeRecommendationLookupPack(warehouse: Warehouse, file: string): Promise<LookupPackSummary> {
+  const run = await publishedRun(warehouse);
+  return writeLookupPack(file, warehouse.stream("SELECT * FROM read_parquet($file)", {file: run.peopleFile}, 20_000), {
+    key: "customer_unique_id",
+    columns: Object.keys(RECOMMENDATION_COLUMNS),
+    description: `Recommendations as of ${run.window.analysisDate}: each customer's ten products and ten categories with their reasons`
+  });
+}
+
+/** How the published lists were made: the training data and settings, and who they are for. */
+export async function recommendationLists(warehouse: Warehouse) {
   const run = await publishedRun(warehouse);
   return {
     data_source: warehouse.source.name,
@@ -27,10 +31,9 @@ export async function recommendationCodes(warehouse: Warehouse) {
     recent: run.recent,
     params: run.params,
     trained: run.trained,
-    reasons: run.reasons,
-    categories: run.categories,
-    states: run.states,
-    products: run.products
+    one_order_people: run.oneOrderPeople,
+    /** The first customer (by id) of each basis, for the page's examples. */
+    examples: {history: run.examples.history, first_order: run.examples.firstOrder}
   };
 }
 

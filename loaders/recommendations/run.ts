@@ -6,12 +6,14 @@ import {readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} 
 import {join} from "node:path";
 import {createHash} from "node:crypto";
 import {affinityPairs, boughtTogether, crossSellOpportunities} from "../../lib/recs/affinity.js";
-import {histories} from "../../lib/recs/baskets.js";
-import {REASON_KINDS, type Rec} from "../../lib/recs/reasons.js";
+import {RECOMMENDATION_COLUMNS, type RecommendationRow} from "../../lib/contracts/recommendations.js";
+import {histories, type PersonHistory} from "../../lib/recs/baskets.js";
+import type {Rec} from "../../lib/recs/reasons.js";
 import {DEFAULT_PARAMS, hybridRecs, trainRecommender, usesLatentFactors} from "../../lib/recs/recommender.js";
 import {cacheDir} from "../config.js";
 import {codeKey} from "../dev/graph.js";
 import {buildOnce} from "../lock.js";
+import {ParquetWriter} from "../parquet.js";
 import type {Warehouse} from "../warehouse/warehouse.js";
 import {loadPurchases} from "./purchases.js";
 import {dateOfDay, dayNumber, recsWindow, type RecsWindow} from "./window.js";
@@ -19,25 +21,10 @@ import {dateOfDay, dayNumber, recsWindow, type RecsWindow} from "./window.js";
 /** Cross-sell pairs and product pairs published (the best first). */
 export const CROSS_SELL_ROWS = 100;
 export const BOUGHT_TOGETHER_ROWS = 50;
+/** People listed per chunk on the way to Parquet. */
+const LIST_CHUNK = 20_000;
 /** Runs kept in the cache (each lists everyone, tens of MB at scale 1). */
 const KEEP_RUNS = 4;
-
-/** One person's row of recommendations.parquet: parallel lists, rank order, codes as in PublishedRun. */
-export interface PublishedPerson {
-  customer_unique_id: string;
-  state: string | null;
-  orders: number;
-  /** "history": more than one order, served by latent factors; "first order": by its categories' co-purchase neighbours. */
-  basis: "history" | "first order";
-  product: number[];
-  product_reason: number[];
-  product_because: number[];
-  product_support: number[];
-  category: number[];
-  category_reason: number[];
-  category_because: number[];
-  category_support: number[];
-}
 
 export interface PublishedRun {
   warehouseFingerprint: string;
@@ -45,11 +32,9 @@ export interface PublishedRun {
   recent: {from: string; to: string; weeks: number};
   params: typeof DEFAULT_PARAMS;
   trained: {orders: number; people: number; products: number; categories: number};
-  /** The products the lists refer to (recommended, or named in a reason), by code. */
-  products: {id: string; category: number}[];
-  categories: string[];
-  states: string[];
-  reasons: readonly string[];
+  /** People with one order (their lists come from their categories' neighbours), and an example of each basis. */
+  oneOrderPeople: number;
+  examples: {history: string | null; firstOrder: string | null};
   affinity: {
     categories: {name: string; buyers: number; again: number; orders: number; value: number | null}[];
     pairs: {a: string; b: string; people: number; orders: number; lift: number; p_value: number}[];
@@ -75,7 +60,7 @@ export interface PublishedRun {
       p_value: number;
     }[];
   };
-  /** JSON file (array of PublishedPerson) beside the run file. */
+  /** Parquet file of RecommendationRow (lib/contracts/recommendations.ts) beside the run file. */
   peopleFile: string;
   timings: Record<string, number>;
 }
@@ -103,41 +88,76 @@ async function trainPublished(warehouse: Warehouse, window: RecsWindow, peopleFi
 
   t = performance.now();
   const people = histories(data.baskets);
-  const lists = people.map((h) => ({h, ...hybridRecs(model, h)}));
+  const name = (c: number) => data.categories[c]!;
+  const categoryOf = (p: number) =>
+    data.catalog.productCategory[p]! >= 0 ? name(data.catalog.productCategory[p]!) : null;
+  // What a reason refers to, by its kind (REASON_KINDS): a product, a category, a state or nothing.
+  const because = (level: "product" | "category", r: Rec): string | null => {
+    const code = r.reason.because;
+    if (code < 0) return null;
+    switch (r.reason.kind) {
+      case "together":
+      case "co_buyers":
+        return level === "product" ? data.products[code]! : name(code);
+      case "latent":
+      case "best_seller_in":
+        return name(code);
+      case "popular_state":
+      case "popular_state_recent":
+        return data.states[code]!;
+      default:
+        return null;
+    }
+  };
+  const productBecause = (r: Rec) =>
+    r.reason.kind === "together" || r.reason.kind === "co_buyers" ? r.reason.because : -1;
+  const row = (h: PersonHistory): RecommendationRow => {
+    const {product, category} = hybridRecs(model, h);
+    return {
+      customer_unique_id: data.people[h.person]!,
+      state: h.state >= 0 ? data.states[h.state]! : null,
+      orders: h.baskets.length,
+      basis: usesLatentFactors(model, h) ? "history" : "first order",
+      product: product.map((r) => data.products[r.item]!),
+      product_category: product.map((r) => categoryOf(r.item)),
+      product_reason: product.map((r) => r.reason.kind),
+      product_because: product.map((r) => because("product", r)),
+      product_because_category: product.map((r) => (productBecause(r) >= 0 ? categoryOf(productBecause(r)) : null)),
+      product_support: product.map((r) => r.reason.support),
+      category: category.map((r) => name(r.item)),
+      category_reason: category.map((r) => r.reason.kind),
+      category_because: category.map((r) => because("category", r)),
+      category_support: category.map((r) => r.reason.support)
+    };
+  };
+  // Listed a chunk of people at a time into a Parquet writer (DuckDB on disk): no array of everyone's lists.
+  const writer = await ParquetWriter.create<RecommendationRow>(peopleFile, RECOMMENDATION_COLUMNS, {
+    orderBy: "customer_unique_id"
+  });
+  const examples: PublishedRun["examples"] = {history: null, firstOrder: null};
+  let oneOrderPeople = 0;
+  try {
+    for (let from = 0; from < people.length; from += LIST_CHUNK) {
+      const rows = people.slice(from, from + LIST_CHUNK).map(row);
+      for (const r of rows) {
+        if (r.orders === 1) oneOrderPeople++;
+        if (r.basis === "history" && (examples.history === null || r.customer_unique_id < examples.history))
+          examples.history = r.customer_unique_id;
+        if (r.basis === "first order" && (examples.firstOrder === null || r.customer_unique_id < examples.firstOrder))
+          examples.firstOrder = r.customer_unique_id;
+      }
+      writer.append(rows);
+    }
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+  await writer.close();
   timings.recommend = seconds(t);
 
-  // Products get codes of their own, only for those the lists use, in id order.
-  const productRefers = (r: Rec) => r.reason.kind === "together" || r.reason.kind === "co_buyers";
-  const used = new Set<number>();
-  for (const l of lists)
-    for (const r of l.product) {
-      used.add(r.item);
-      if (productRefers(r)) used.add(r.reason.because);
-    }
-  const usedProducts = [...used].sort((a, b) => (data.products[a]! < data.products[b]! ? -1 : 1));
-  const recode = new Map(usedProducts.map((p, i) => [p, i]));
-  const reasonCode = new Map(REASON_KINDS.map((k, i) => [k, i]));
-  const published: PublishedPerson[] = lists.map(({h, product, category}) => ({
-    customer_unique_id: data.people[h.person]!,
-    state: h.state >= 0 ? data.states[h.state]! : null,
-    orders: h.baskets.length,
-    basis: usesLatentFactors(model, h) ? "history" : "first order",
-    product: product.map((r) => recode.get(r.item)!),
-    product_reason: product.map((r) => reasonCode.get(r.reason.kind)!),
-    product_because: product.map((r) => (productRefers(r) ? recode.get(r.reason.because)! : r.reason.because)),
-    product_support: product.map((r) => r.reason.support),
-    category: category.map((r) => r.item),
-    category_reason: category.map((r) => reasonCode.get(r.reason.kind)!),
-    category_because: category.map((r) => r.reason.because),
-    category_support: category.map((r) => r.reason.support)
-  }));
-  writeFileSync(peopleFile, JSON.stringify(published));
-
+  t = performance.now();
   const cat = model.category.coPurchase;
   const prod = model.product.coPurchase;
-  const name = (c: number) => data.categories[c]!;
-  const productCategoryName = (p: number) =>
-    data.catalog.productCategory[p]! >= 0 ? name(data.catalog.productCategory[p]!) : null;
   const affinity: PublishedRun["affinity"] = {
     categories: data.categories.map((n, c) => ({
       name: n,
@@ -171,9 +191,9 @@ async function trainPublished(warehouse: Warehouse, window: RecsWindow, peopleFi
       .slice(0, BOUGHT_TOGETHER_ROWS)
       .map((p) => ({
         a: data.products[p.a]!,
-        a_category: productCategoryName(p.a),
+        a_category: categoryOf(p.a),
         b: data.products[p.b]!,
-        b_category: productCategoryName(p.b),
+        b_category: categoryOf(p.b),
         orders: p.orders,
         people: p.people,
         lift: round(p.lift, 2),
@@ -192,10 +212,8 @@ async function trainPublished(warehouse: Warehouse, window: RecsWindow, peopleFi
       products: data.catalog.nProducts,
       categories: data.catalog.nCategories
     },
-    products: usedProducts.map((p) => ({id: data.products[p]!, category: data.catalog.productCategory[p]!})),
-    categories: data.categories,
-    states: data.states,
-    reasons: REASON_KINDS,
+    oneOrderPeople,
+    examples,
     affinity,
     peopleFile,
     timings
@@ -218,7 +236,7 @@ export async function publishedRun(
   const file = join(dir, `run-${key}.json`);
   await buildOnce(file, async () => {
     const started = performance.now();
-    const run = await trainPublished(warehouse, window, join(dir, `people-${key}.json`));
+    const run = await trainPublished(warehouse, window, join(dir, `people-${key}.parquet`));
     run.timings.total = seconds(started);
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(run));
@@ -237,6 +255,6 @@ function prune(dir: string, keep: string): void {
     .sort((a, b) => statSync(join(dir, `run-${b}.json`)).mtimeMs - statSync(join(dir, `run-${a}.json`)).mtimeMs);
   for (const old of keys.slice(KEEP_RUNS - 1)) {
     rmSync(join(dir, `run-${old}.json`), {force: true});
-    rmSync(join(dir, `people-${old}.json`), {force: true});
+    rmSync(join(dir, `people-${old}.parquet`), {force: true});
   }
 }

@@ -1,30 +1,7 @@
-// One person's row of recommendations.parquet decoded with recommendation-codes.json into readable lists: the
+// One person's lists (a row of recommendation-lookup.pack, lib/contracts/recommendations.ts) as readable rows: the
 // item, its category and the reason in words.
-import {categoryLabel, productLabel, reasonText, type ReasonKind} from "../lib/recs/reasons.js";
-
-export interface RecCodes {
-  products: {id: string; category: number}[];
-  categories: string[];
-  states: string[];
-  reasons: ReasonKind[];
-  recent: {weeks: number};
-}
-
-/** A row of recommendations.parquet; the lists may be Arrow vectors or arrays. */
-export interface PersonLists {
-  customer_unique_id: string;
-  state: string | null;
-  orders: number;
-  basis: string;
-  product: Iterable<number>;
-  product_reason: Iterable<number>;
-  product_because: Iterable<number>;
-  product_support: Iterable<number>;
-  category: Iterable<number>;
-  category_reason: Iterable<number>;
-  category_because: Iterable<number>;
-  category_support: Iterable<number>;
-}
+import type {RecommendationRow} from "../lib/contracts/recommendations.js";
+import {categoryLabel, productLabel, reasonText} from "../lib/recs/reasons.js";
 
 export interface ShownRec {
   rank: number;
@@ -35,38 +12,47 @@ export interface ShownRec {
   reason: string;
 }
 
-type Level = "product" | "category";
-
-export function describeLists(person: PersonLists, codes: RecCodes): Record<Level, ShownRec[]> {
-  const categoryName = (c: number) => (c >= 0 ? (codes.categories[c] ?? null) : null);
-  const productShown = (p: number) => {
-    const product = codes.products[p]!;
-    return productLabel(product.id, categoryName(product.category));
-  };
-  const because = (level: Level, kind: ReasonKind, code: number): string | null => {
-    if (kind === "together" || kind === "co_buyers")
-      return level === "product" ? productShown(code) : categoryLabel(categoryName(code) ?? "?");
-    if (kind === "latent" || kind === "best_seller_in") return categoryLabel(categoryName(code) ?? "?");
-    if (kind === "popular_state" || kind === "popular_state_recent") return codes.states[code] ?? "?";
-    return null;
-  };
-  const list = (level: Level): ShownRec[] => {
-    const items = Array.from(person[level], Number);
-    const reasons = Array.from(person[`${level}_reason`], Number);
-    const becauses = Array.from(person[`${level}_because`], Number);
-    const supports = Array.from(person[`${level}_support`], Number);
-    return items.map((item, i) => {
-      const kind = codes.reasons[reasons[i]!]!;
-      const product = level === "product" ? codes.products[item]! : null;
-      const category = product ? categoryName(product.category) : categoryName(item);
-      return {
-        rank: i + 1,
-        id: product ? product.id : (category ?? "?"),
-        label: product ? productShown(item) : categoryLabel(category ?? "?"),
-        category: category === null ? null : categoryLabel(category),
-        reason: reasonText(kind, because(level, kind, becauses[i]!), supports[i]!, codes.recent.weeks)
-      };
-    });
-  };
-  return {product: list("product"), category: list("category")};
+/** `weeks` is the length of the "recent" window (recommendation-lists.json's recent.weeks). */
+export function describeLists(person: RecommendationRow, weeks: number): Record<"product" | "category", ShownRec[]> {
+  const product = person.product.map((id, i) => {
+    const kind = person.product_reason[i]!;
+    const because = person.product_because[i] ?? null;
+    const refersToProduct = kind === "together" || kind === "co_buyers";
+    const category = person.product_category[i] ?? null;
+    return {
+      rank: i + 1,
+      id,
+      label: productLabel(id, category),
+      category: category === null ? null : categoryLabel(category),
+      reason: reasonText(
+        kind,
+        because === null
+          ? null
+          : refersToProduct
+            ? productLabel(because, person.product_because_category[i] ?? null)
+            : kind.startsWith("popular_state")
+              ? because
+              : categoryLabel(because),
+        person.product_support[i]!,
+        weeks
+      )
+    };
+  });
+  const category = person.category.map((name, i) => {
+    const kind = person.category_reason[i]!;
+    const because = person.category_because[i] ?? null;
+    return {
+      rank: i + 1,
+      id: name,
+      label: categoryLabel(name),
+      category: categoryLabel(name),
+      reason: reasonText(
+        kind,
+        because === null ? null : kind.startsWith("popular_state") ? because : categoryLabel(because),
+        person.category_support[i]!,
+        weeks
+      )
+    };
+  });
+  return {product, category};
 }

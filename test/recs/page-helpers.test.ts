@@ -1,8 +1,8 @@
-// The page's helpers: the affinity heatmap's cells, and decoding one person's
-// row of recommendations.parquet into readable lists.
+// The page's helpers: the affinity heatmap's cells, and one person's row of recommendation-lookup.pack as
+// readable lists.
 import {describe, expect, test} from "vitest";
 import {affinityCells} from "../../src/components/recs-affinity-heatmap.js";
-import {describeLists, type RecCodes} from "../../src/components/recs-lookup.js";
+import {describeLists} from "../../src/components/recs-lookup.js";
 
 describe("the affinity heatmap's cells", () => {
   test("the most-bought categories, both orders of each pair, grey cells for pairs under the minimum", () => {
@@ -41,27 +41,7 @@ describe("the affinity heatmap's cells", () => {
   });
 });
 
-describe("decoding a person's lists", () => {
-  const codes: RecCodes = {
-    products: [
-      {id: "aaaaaaaa1111", category: 0},
-      {id: "bbbbbbbb2222", category: -1}
-    ],
-    categories: ["bed_bath_table", "health_beauty"],
-    states: ["RJ", "SP"],
-    reasons: [
-      "together",
-      "co_buyers",
-      "again",
-      "latent",
-      "best_seller_in",
-      "popular_state_recent",
-      "popular_state",
-      "popular_recent",
-      "popular"
-    ],
-    recent: {weeks: 8}
-  };
+describe("a person's lists in words", () => {
   test("items, categories and reasons in words, with what each reason refers to", () => {
     const shown = describeLists(
       {
@@ -69,16 +49,18 @@ describe("decoding a person's lists", () => {
         state: "SP",
         orders: 1,
         basis: "first order",
-        product: [1, 0],
-        product_reason: [0, 4],
-        product_because: [0, 1],
+        product: ["bbbbbbbb2222", "aaaaaaaa1111"],
+        product_category: [null, "bed_bath_table"],
+        product_reason: ["together", "best_seller_in"],
+        product_because: ["aaaaaaaa1111", "health_beauty"],
+        product_because_category: ["bed_bath_table", null],
         product_support: [41, 7],
-        category: [1, 0],
-        category_reason: [5, 2],
-        category_because: [1, -1],
+        category: ["health_beauty", "bed_bath_table"],
+        category_reason: ["popular_state_recent", "again"],
+        category_because: ["SP", null],
         category_support: [12, 3]
       },
-      codes
+      8
     );
     expect(shown.product).toEqual([
       {

@@ -1,26 +1,20 @@
 // The Recommendations page in Chromium (site built on synthetic data, scale 0.02): looking up a customer shows
-// exactly their lists from recommendations.parquet, decoded here independently with recommendation-codes.json;
+// exactly their row of recommendations.parquet (fetched from the lookup pack), put in words here independently;
 // the CSV of the lists holds the same rows; the evaluation table shows recommendation-metrics.json's figures.
 import {DuckDBInstance} from "@duckdb/node-api";
 import {csvParse} from "d3-dsv";
 import {readFileSync} from "node:fs";
 import type {Page} from "playwright-core";
 import {describe, expect, inject, test} from "vitest";
-import {reasonText, type ReasonKind} from "../../lib/recs/reasons.js";
+import type {RecommendationRow} from "../../lib/contracts/recommendations.js";
+import {reasonText} from "../../lib/recs/reasons.js";
 import {useSiteInBrowser} from "./browser.js";
 import {builtFile, builtJson} from "./build.js";
 import {haveChromium} from "./chromium.js";
 
 const siteDir = inject("siteDir");
 
-type Row = {customer_unique_id: string; orders: number; state: string | null; basis: string} & Record<string, number[]>;
-type Codes = {
-  products: {id: string; category: number}[];
-  categories: string[];
-  states: string[];
-  reasons: ReasonKind[];
-  recent: {weeks: number};
-};
+type Row = RecommendationRow;
 
 async function builtLists(): Promise<Row[]> {
   const instance = await DuckDBInstance.create(":memory:");
@@ -36,33 +30,31 @@ async function builtLists(): Promise<Row[]> {
   }
 }
 
-/** What the page should show for one person, decoded without the page's code. */
+/** What the page should show for one person, worked out without the page's code. */
 function expected(
   row: Row,
-  codes: Codes,
+  weeks: number,
   level: "product" | "category"
 ): {label: string; reason: string; id: string}[] {
   const spaced = (s: string) => s.replace(/_/g, " ");
-  const productText = (p: number) => {
-    const {id, category} = codes.products[p]!;
-    return `product ${id.slice(0, 8)}${category >= 0 ? ` (${spaced(codes.categories[category]!)})` : ""}`;
-  };
-  return row[level]!.map((item, i) => {
-    const kind = codes.reasons[row[`${level}_reason`]![i]!]!;
-    const because = row[`${level}_because`]![i]!;
-    const refers = ["together", "co_buyers"].includes(kind)
-      ? level === "product"
-        ? productText(because)
-        : spaced(codes.categories[because]!)
-      : ["latent", "best_seller_in"].includes(kind)
-        ? spaced(codes.categories[because]!)
+  const productText = (id: string, category: string | null) =>
+    `product ${id.slice(0, 8)}${category === null ? "" : ` (${spaced(category)})`}`;
+  const items: string[] = row[level];
+  return items.map((item, i) => {
+    const kind = row[`${level}_reason`][i]!;
+    const because = row[`${level}_because`][i] ?? null;
+    const refers =
+      because === null
+        ? null
         : kind.startsWith("popular_state")
-          ? codes.states[because]!
-          : null;
+          ? because
+          : level === "product" && ["together", "co_buyers"].includes(kind)
+            ? productText(because, row.product_because_category[i] ?? null)
+            : spaced(because);
     return {
-      label: level === "product" ? productText(item) : spaced(codes.categories[item]!),
-      reason: reasonText(kind, refers, row[`${level}_support`]![i]!, codes.recent.weeks),
-      id: level === "product" ? codes.products[item]!.id : codes.categories[item]!
+      label: level === "product" ? productText(item, row.product_category[i] ?? null) : spaced(item),
+      reason: reasonText(kind, refers, row[`${level}_support`][i]!, weeks),
+      id: item
     };
   });
 }
@@ -98,20 +90,23 @@ describe.skipIf(!haveChromium)("the Recommendations page", () => {
 
   test("a looked-up customer's lists are their row of recommendations.parquet, with reasons in words", async () => {
     const rows = await builtLists();
-    const codes = builtJson<Codes>(siteDir, "recommendation-codes");
+    const {recent} = builtJson<{recent: {weeks: number}}>(siteDir, "recommendation-lists");
     const oneTime = rows.find((r) => r.basis === "first order")!;
     const repeat = rows.find((r) => r.basis === "history")!;
     expect(oneTime.product.length).toBe(10);
-    const page = await site.open("/recommendations");
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${site.url}/recommendations`, {waitUntil: "networkidle"});
     for (const person of [oneTime, repeat]) {
       await lookUp(page, person.customer_unique_id);
       expect(await page.locator("#recs-lookup").getAttribute("data-basis")).toBe(person.basis);
       for (const level of ["product", "category"] as const) {
         await expect
           .poll(async () => (await shownRows(page, level)).map((r) => r.label))
-          .toEqual(expected(person, codes, level).map((r) => r.label));
+          .toEqual(expected(person, recent.weeks, level).map((r) => r.label));
         expect(await shownRows(page, level)).toEqual(
-          expected(person, codes, level).map(({label, reason}) => ({label, reason}))
+          expected(person, recent.weeks, level).map(({label, reason}) => ({label, reason}))
         );
       }
     }
@@ -121,7 +116,7 @@ describe.skipIf(!haveChromium)("the Recommendations page", () => {
     const parsed = csvParse(csv.text);
     expect(parsed.columns).toEqual(["level", "rank", "id", "category", "reason"]);
     const both = (["product", "category"] as const).flatMap((level) =>
-      expected(repeat, codes, level).map((r) => [level, r.id, r.reason])
+      expected(repeat, recent.weeks, level).map((r) => [level, r.id, r.reason])
     );
     expect(parsed.map((r) => [r.level, r.id, r.reason])).toEqual(both);
 
@@ -130,6 +125,10 @@ describe.skipIf(!haveChromium)("the Recommendations page", () => {
     await page.locator("form").filter({hasText: "Customer id"}).getByRole("button", {name: "Look up"}).click();
     await expect.poll(() => page.locator("#recs-lookup").textContent()).toContain("No customer with id no-such-person");
     await expect.poll(() => page.locator("[data-recs-level]").count()).toBe(0);
+    // The lists came from the lookup pack; everyone's file is a link, never loaded.
+    expect(requests.some((r) => /\/recommendation-lookup\.[0-9a-f]+\.pack$/.test(r))).toBe(true);
+    expect(requests.filter((r) => /\/recommendations\.[0-9a-f]+\.parquet$/.test(r))).toEqual([]);
+    expect(await page.locator("a[download^='recommendations-']").getAttribute("href")).toMatch(/recommendations\./);
     await page.close();
   }, 120_000);
 
