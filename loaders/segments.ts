@@ -1,10 +1,6 @@
-// RFM segments, their movement over six months and behavioural clusters, for the Segments page; and the
-// per-person segment list (segment-customers.parquet) that the page filters and downloads as CSV.
+// RFM segments, their movement over six months and behavioural clusters, for the Segments page; the per-person
+// segment list (segment-customers.parquet, a download) and each segment's top spenders, which the page lists.
 // Scores and rules: lib/segments (R and M by quintiles, F by fixed bins; first matching rule wins).
-import {mkdtempSync, readFileSync, rmSync} from "node:fs";
-import {tmpdir} from "node:os";
-import {join} from "node:path";
-import {DuckDBInstance} from "@duckdb/node-api";
 import {
   chooseK,
   describeCluster,
@@ -18,6 +14,7 @@ import {
   type FeatureLabel
 } from "../lib/segments/index.js";
 import {customerFeatures} from "./features/customer-features.js";
+import {parquetBytes} from "./parquet.js";
 import {progress, type Step} from "./progress.js";
 import {sql} from "./sql.js";
 import type {Row, Warehouse} from "./warehouse/warehouse.js";
@@ -25,7 +22,7 @@ import type {Row, Warehouse} from "./warehouse/warehouse.js";
 /** The earlier snapshot of the movement chart is this many calendar months before the analysis date. */
 export const SNAPSHOT_GAP_MONTHS = 6;
 
-export interface SegmentedCustomer {
+export type SegmentedCustomer = {
   customer_unique_id: string;
   segment: string;
   R: number;
@@ -35,7 +32,7 @@ export interface SegmentedCustomer {
   orders: number;
   monetary: number;
   state: string;
-}
+};
 
 /** YYYY-MM-DD `months` calendar months earlier; a day that does not exist is clamped (31 Aug → 28/29 Feb). */
 export function monthsBefore(date: string, months: number): string {
@@ -359,47 +356,57 @@ export const SEGMENT_CUSTOMER_COLUMNS = [
   "state"
 ] as const;
 
-/**
- * The per-person list at the analysis date as Parquet bytes, in segment-table order and by spend within a
- * segment. The warehouse is read-only, so the rows go through a table of a separate in-memory DuckDB.
- */
-export async function segmentCustomersParquet(warehouse: Warehouse): Promise<Buffer> {
-  const customers = await rfmSnapshot(warehouse, await warehouse.analysisDate());
+const SEGMENT_CUSTOMER_TYPES = {
+  customer_unique_id: "VARCHAR NOT NULL",
+  segment: "VARCHAR NOT NULL",
+  R: "INTEGER NOT NULL",
+  F: "INTEGER NOT NULL",
+  M: "INTEGER NOT NULL",
+  recency_days: "INTEGER NOT NULL",
+  orders: "INTEGER NOT NULL",
+  monetary: "DOUBLE NOT NULL",
+  state: "VARCHAR"
+} as const satisfies Record<(typeof SEGMENT_CUSTOMER_COLUMNS)[number], string>;
+
+/** Segment-table order, then the highest spend first (ties by id): the order of the list and of its top N. */
+function bySegmentThenSpend(customers: SegmentedCustomer[]): SegmentedCustomer[] {
   const rank = new Map(SEGMENT_NAMES.map((s, i) => [s, i]));
-  customers.sort(
+  return customers.sort(
     (a, b) =>
       rank.get(a.segment)! - rank.get(b.segment)! ||
       b.monetary - a.monetary ||
       a.customer_unique_id.localeCompare(b.customer_unique_id)
   );
-  const dir = mkdtempSync(join(tmpdir(), "segment-customers-"));
-  const instance = await DuckDBInstance.create(":memory:");
-  const db = await instance.connect();
-  try {
-    await db.run(`CREATE TABLE segment_customers (customer_unique_id VARCHAR NOT NULL, segment VARCHAR NOT NULL, R INTEGER NOT NULL,
-      F INTEGER NOT NULL, M INTEGER NOT NULL, recency_days INTEGER NOT NULL, orders INTEGER NOT NULL, monetary DOUBLE NOT NULL, state VARCHAR)`);
-    const appender = await db.createAppender("segment_customers");
-    for (const c of customers) {
-      appender.appendVarchar(c.customer_unique_id);
-      appender.appendVarchar(c.segment);
-      appender.appendInteger(c.R);
-      appender.appendInteger(c.F);
-      appender.appendInteger(c.M);
-      appender.appendInteger(c.recency_days);
-      appender.appendInteger(c.orders);
-      appender.appendDouble(c.monetary);
-      if (c.state == null) appender.appendNull();
-      else appender.appendVarchar(c.state);
-      appender.endRow();
-    }
-    appender.closeSync();
-    const file = join(dir, "segment-customers.parquet");
-    // Insertion order is kept: the table was filled already sorted.
-    await db.run(`COPY segment_customers TO '${file.replace(/'/g, "''")}' (FORMAT parquet, COMPRESSION zstd)`);
-    return readFileSync(file);
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-    rmSync(dir, {recursive: true, force: true});
+}
+
+/** The per-person list at the analysis date as Parquet bytes (a download: the page shows the top N). */
+export async function segmentCustomersParquet(warehouse: Warehouse): Promise<Buffer> {
+  const customers = bySegmentThenSpend(await rfmSnapshot(warehouse, await warehouse.analysisDate()));
+  const chunks = function* () {
+    for (let i = 0; i < customers.length; i += 20_000) yield customers.slice(i, i + 20_000);
+  };
+  return parquetBytes(SEGMENT_CUSTOMER_TYPES, chunks());
+}
+
+/** People listed per segment on the page. */
+export const TOP_CUSTOMERS = 100;
+
+/** Each segment's size and its TOP_CUSTOMERS people with the highest spend, for the page's customer list. */
+export async function segmentTopCustomers(warehouse: Warehouse) {
+  const analysis_date = await warehouse.analysisDate();
+  const customers = bySegmentThenSpend(await rfmSnapshot(warehouse, analysis_date));
+  const segments = new Map<string, {segment: string; people: number; top: SegmentedCustomer[]}>();
+  for (const c of customers) {
+    let s = segments.get(c.segment);
+    if (!s) segments.set(c.segment, (s = {segment: c.segment, people: 0, top: []}));
+    s.people++;
+    if (s.top.length < TOP_CUSTOMERS) s.top.push(c);
   }
+  return {
+    analysis_date,
+    people: customers.length,
+    top: TOP_CUSTOMERS,
+    columns: SEGMENT_CUSTOMER_COLUMNS,
+    segments: [...segments.values()]
+  };
 }

@@ -12,6 +12,7 @@ import {
   rfmSnapshot,
   segmentCustomersParquet,
   segmentsReport,
+  segmentTopCustomers,
   summariseSegments
 } from "../loaders/segments.js";
 import {tinyOlistWithRepeaters, writeDataset} from "./fixtures/tiny-olist.js";
@@ -136,6 +137,21 @@ describe("RFM segments on the hand-made dataset", () => {
     instance.closeSync();
     expect(rows.map((r) => r.customer_unique_id)).toEqual(["u6", "u4", "u1", "u5", "u3", "u2", "u7"]);
     expect(rows.find((r) => r.customer_unique_id === "u2")).toEqual({customer_unique_id: "u2", ...HAND.u2});
+  });
+
+  test("the page's list: each segment's size and its top spenders, in segment-table order", async () => {
+    const top = await withDir(writeDataset(tinyOlistWithRepeaters()), segmentTopCustomers);
+    expect(top.people).toBe(7);
+    // Hibernating holds u2 (spend 220) before u7 (121); under the cut of 100 everyone is listed.
+    expect(top.segments.map((s) => [s.segment, s.people, s.top.map((c) => c.customer_unique_id)])).toEqual([
+      ["Champions", 1, ["u6"]],
+      ["At Risk", 1, ["u4"]],
+      ["Need Attention", 1, ["u1"]],
+      ["New Customers", 1, ["u5"]],
+      ["Lost", 1, ["u3"]],
+      ["Hibernating", 2, ["u2", "u7"]]
+    ]);
+    expect(top.segments.at(-1)!.top[1]).toEqual({customer_unique_id: "u7", ...HAND.u7});
   });
 
   test("monthsBefore clamps to the end of a shorter month", () => {

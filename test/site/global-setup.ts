@@ -1,5 +1,6 @@
 // Builds the site once for all browser tests, on synthetic data at scale 0.02 (≈2,000 people: small, but
-// every chart has data), into a temporary folder that the tests get with inject("siteDir").
+// every chart has data), into a temporary folder that the tests get with inject("siteDir"). TEST_SITE_DIR=<dist>
+// reuses a site built before (for a quick re-run of one browser test while editing it).
 import {mkdtempSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -13,6 +14,10 @@ declare module "vitest" {
 }
 
 export default function setup(project: TestProject) {
+  if (process.env.TEST_SITE_DIR) {
+    project.provide("siteDir", process.env.TEST_SITE_DIR);
+    return;
+  }
   const work = mkdtempSync(join(tmpdir(), "olist-site-"));
   const output = join(work, "dist");
   buildSite({

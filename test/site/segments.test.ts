@@ -1,9 +1,11 @@
 // The Segments page in Chromium (site built on synthetic data, scale 0.02): the segment filter changes the customer
-// list, and the CSV download holds exactly the filtered rows of segment-customers.parquet, in its order.
+// list, which holds each segment's first TOP_CUSTOMERS rows of segment-customers.parquet (sorted by segment, then
+// spend), and the CSV download holds exactly the listed rows; the page never loads the whole file.
 import {DuckDBInstance} from "@duckdb/node-api";
 import {csvParse} from "d3-dsv";
 import type {Page} from "playwright-core";
 import {describe, expect, inject, test} from "vitest";
+import {TOP_CUSTOMERS} from "../../loaders/segments.js";
 import {useSiteInBrowser} from "./browser.js";
 import {builtFile, builtJson} from "./build.js";
 import {haveChromium} from "./chromium.js";
@@ -51,23 +53,29 @@ describe.skipIf(!haveChromium)("the Segments page", () => {
       siteDir,
       "segments"
     );
-    const bySegment = (s: string) => list.filter((p) => p.segment === s);
-    const page = await site.open("/segments");
+    const bySegment = (s: string) => list.filter((p) => p.segment === s).slice(0, TOP_CUSTOMERS);
+    const page = await site.browser.newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${site.url}/segments`, {waitUntil: "networkidle"});
     const listed = page.locator("[data-listed-count]");
     await listed.waitFor();
 
     // At first the first segment that has people is listed.
     const first = report.segments.find((s) => s.people > 0)!;
-    expect(await listed.getAttribute("data-listed-count")).toBe(String(first.people));
-    expect(bySegment(first.segment).length).toBe(first.people);
+    expect(await listed.getAttribute("data-listed-count")).toBe(String(Math.min(first.people, TOP_CUSTOMERS)));
 
     // Choose the largest segment: the count, the table and the CSV follow.
     const largest = [...report.segments].sort((a, b) => b.people - a.people)[0]!;
     expect(largest.segment).not.toBe(first.segment);
+    expect(largest.people).toBeGreaterThan(TOP_CUSTOMERS); // so that the cut is tested
     const select = page.locator("form").filter({hasText: "Segment"}).locator("select");
     const label = (await select.locator("option").allTextContents()).find((t) => t.startsWith(`${largest.segment} (`))!;
     await select.selectOption({label});
-    await expect.poll(() => listed.getAttribute("data-listed-count")).toBe(String(largest.people));
+    await expect.poll(() => listed.getAttribute("data-listed-count")).toBe(String(TOP_CUSTOMERS));
+    expect(await select.locator("option:checked").textContent()).toBe(
+      `${largest.segment} (${largest.people.toLocaleString("en-US")})`
+    );
 
     const {name, text} = await download(page);
     expect(name).toBe(
@@ -104,12 +112,18 @@ describe.skipIf(!haveChromium)("the Segments page", () => {
     // The table shows the same people, first rows first.
     expect(await page.locator("table tbody tr").filter({hasText: expected[0]!.customer_unique_id}).count()).toBe(1);
 
-    // "All segments" lists everyone, and so does its CSV.
+    // "All segments" lists every segment's top spenders together, highest spend first, and so does its CSV.
     await select.selectOption({index: 0});
-    await expect.poll(() => listed.getAttribute("data-listed-count")).toBe(String(list.length));
+    const tops = report.segments
+      .flatMap((s) => bySegment(s.segment))
+      .sort((a, b) => b.monetary - a.monetary || (a.customer_unique_id < b.customer_unique_id ? -1 : 1));
+    await expect.poll(() => listed.getAttribute("data-listed-count")).toBe(String(tops.length));
     expect(csvParse((await download(page)).text).map((r) => r.customer_unique_id)).toEqual(
-      list.map((p) => p.customer_unique_id)
+      tops.map((p) => p.customer_unique_id)
     );
+    // The whole list is a link, never loaded.
+    expect(requests.filter((r) => /\/segment-customers\.[0-9a-f]+\.parquet$/.test(r))).toEqual([]);
+    expect(await page.locator("a[download^='segment-customers-']").getAttribute("href")).toMatch(/segment-customers\./);
 
     // The chosen k is the one in segments.json.
     if (report.clustering)
