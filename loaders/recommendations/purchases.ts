@@ -34,9 +34,20 @@ function codes(values: Iterable<string>): Map<string, number> {
 
 /** Valid orders with items of known people purchased on or before `until` (YYYY-MM-DD). */
 export async function loadPurchases(warehouse: Warehouse, until: string): Promise<Purchases> {
-  const rows = await warehouse.query<Row>(sql("recommendations/purchases"), {until});
-  const categoryCode = codes(rows.flatMap((r) => (r.category === null ? [] : [r.category])));
-  const stateCode = codes(rows.flatMap((r) => (r.state === null ? [] : [r.state])));
+  // The purchases are read in chunks (one row per order and product would be millions of objects at scale); the
+  // category and state codes, which must exist before the first basket, come from two small queries first.
+  const purchases = sql("recommendations/purchases");
+  const distinct = async (column: "category" | "state") =>
+    codes(
+      (
+        await warehouse.query<{v: string}>(
+          `SELECT DISTINCT ${column} AS v FROM (${purchases.replace(/;\s*$/, "")}) WHERE ${column} IS NOT NULL`,
+          {until}
+        )
+      ).map((r) => r.v)
+    );
+  const categoryCode = await distinct("category");
+  const stateCode = await distinct("state");
   const personCode = new Map<string, number>();
   const productCode = new Map<string, number>();
   const productCategory: number[] = [];
@@ -52,32 +63,33 @@ export async function loadPurchases(warehouse: Warehouse, until: string): Promis
     }
     orderSpend = new Map();
   };
-  for (const r of rows) {
-    if (!personCode.has(r.person_id)) personCode.set(r.person_id, personCode.size);
-    if (!productCode.has(r.product_id)) {
-      productCode.set(r.product_id, productCode.size);
-      productCategory.push(r.category === null ? -1 : categoryCode.get(r.category)!);
+  for await (const rows of warehouse.stream<Row>(purchases, {until}))
+    for (const r of rows) {
+      if (!personCode.has(r.person_id)) personCode.set(r.person_id, personCode.size);
+      if (!productCode.has(r.product_id)) {
+        productCode.set(r.product_id, productCode.size);
+        productCategory.push(r.category === null ? -1 : categoryCode.get(r.category)!);
+      }
+      const product = productCode.get(r.product_id)!;
+      const category = productCategory[product]!;
+      if (r.order_id !== order) {
+        closeOrder();
+        order = r.order_id;
+        baskets.push({
+          person: personCode.get(r.person_id)!,
+          day: r.day,
+          state: r.state === null ? -1 : stateCode.get(r.state)!,
+          products: [],
+          categories: []
+        });
+      }
+      const basket = baskets[baskets.length - 1]!;
+      basket.products.push(product);
+      if (category >= 0) {
+        if (!basket.categories.includes(category)) basket.categories.push(category);
+        orderSpend.set(category, (orderSpend.get(category) ?? 0) + r.price);
+      }
     }
-    const product = productCode.get(r.product_id)!;
-    const category = productCategory[product]!;
-    if (r.order_id !== order) {
-      closeOrder();
-      order = r.order_id;
-      baskets.push({
-        person: personCode.get(r.person_id)!,
-        day: r.day,
-        state: r.state === null ? -1 : stateCode.get(r.state)!,
-        products: [],
-        categories: []
-      });
-    }
-    const basket = baskets[baskets.length - 1]!;
-    basket.products.push(product);
-    if (category >= 0) {
-      if (!basket.categories.includes(category)) basket.categories.push(category);
-      orderSpend.set(category, (orderSpend.get(category) ?? 0) + r.price);
-    }
-  }
   closeOrder();
   return {
     baskets,
