@@ -5,7 +5,6 @@
 import {mkdtempSync, readFileSync, rmSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {DuckDBInstance, listValue, LIST, VARCHAR} from "@duckdb/node-api";
 import {
   assignThemes,
   distinctiveTerms,
@@ -16,6 +15,7 @@ import {
   THEMES,
   type ThemeId
 } from "../lib/text/index.js";
+import {writeParquet} from "./parquet.js";
 import {progress} from "./progress.js";
 import {sql} from "./sql.js";
 import type {Warehouse} from "./warehouse/warehouse.js";
@@ -140,41 +140,37 @@ export const REVIEW_SCORE_COLUMNS = [
   ...THEMES.map((t) => `theme_${t.id}`)
 ] as const;
 
+const REVIEW_SCORE_TYPES: Record<(typeof REVIEW_SCORE_COLUMNS)[number], string> = {
+  review_id: "VARCHAR NOT NULL",
+  order_id: "VARCHAR NOT NULL",
+  review_date: "DATE",
+  review_score: "INTEGER",
+  has_text: "BOOLEAN NOT NULL",
+  sentiment: "DOUBLE",
+  themes: "VARCHAR[] NOT NULL",
+  ...Object.fromEntries(THEMES.map((t) => [`theme_${t.id}`, "BOOLEAN NOT NULL"]))
+};
+
 /**
  * Writes one row per review known on the analysis date to `file` (Parquet): review_id, order_id, review_date,
  * review_score, has_text, sentiment (null without text), themes (list) and one boolean column per theme.
- * The warehouse is read-only, so the rows go through a table of a separate in-memory DuckDB.
  */
 export async function writeReviewScoresParquet(warehouse: Warehouse, file: string): Promise<number> {
   const reviews = await scoredReviews(warehouse);
-  const instance = await DuckDBInstance.create(":memory:");
-  const db = await instance.connect();
-  try {
-    const themeColumns = THEMES.map((t) => `theme_${t.id} BOOLEAN NOT NULL`).join(", ");
-    await db.run(`CREATE TABLE review_scores (review_id VARCHAR NOT NULL, order_id VARCHAR NOT NULL, review_date DATE,
-      review_score INTEGER, has_text BOOLEAN NOT NULL, sentiment DOUBLE, themes VARCHAR[] NOT NULL, ${themeColumns})`);
-    const appender = await db.createAppender("review_scores");
-    for (const r of reviews) {
-      appender.appendVarchar(r.review_id);
-      appender.appendVarchar(r.order_id);
-      appender.appendVarchar(r.review_date); // cast to DATE by the appender
-      appender.appendInteger(r.review_score);
-      appender.appendBoolean(r.sentiment !== null);
-      if (r.sentiment === null) appender.appendNull();
-      else appender.appendDouble(r.sentiment);
-      appender.appendList(listValue(r.themes), LIST(VARCHAR));
-      for (const t of THEMES) appender.appendBoolean(r.themes.includes(t.id));
-      appender.endRow();
-    }
-    appender.closeSync();
-    await db.run(
-      `COPY (SELECT * FROM review_scores ORDER BY review_date, review_id, order_id) TO '${file.replace(/'/g, "''")}' (FORMAT parquet)`
-    );
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
-  return reviews.length;
+  const row = (r: (typeof reviews)[number]) => ({
+    review_id: r.review_id,
+    order_id: r.order_id,
+    review_date: new Date(`${r.review_date}T00:00:00Z`), // a DATE from a Date at UTC midnight
+    review_score: r.review_score,
+    has_text: r.sentiment !== null,
+    sentiment: r.sentiment,
+    themes: r.themes,
+    ...Object.fromEntries(THEMES.map((t) => [`theme_${t.id}`, r.themes.includes(t.id)]))
+  });
+  const chunks = function* () {
+    for (let i = 0; i < reviews.length; i += 20_000) yield reviews.slice(i, i + 20_000).map(row);
+  };
+  return writeParquet(file, REVIEW_SCORE_TYPES, chunks(), {orderBy: "review_date, review_id, order_id"});
 }
 
 /** The Parquet file's bytes (for a loader that prints it). */
