@@ -126,6 +126,50 @@ describe.skipIf(!haveChromium)("A/B testing page in Chromium", () => {
     await page.close();
   }, 60_000);
 
+  test("the analyser checks the split before any result, and takes a one-sided hypothesis from the URL", async () => {
+    // 5,000 vs 4,700 customers planned 50/50: χ² = (150² + 150²)/4,850 = 9.278, 1 df, p = 2·(1 − Φ(√9.278)) = 0.00232:
+    // off, but not below Eppo's 0.001 flag. Planned 52/48 the same counts fit well.
+    const query = (share: number, alternative: string, control = 5000, treatment = 4700) =>
+      `?test.control.visitors=${control}&test.control.conversions=500&test.treatment.visitors=${treatment}` +
+      `&test.treatment.conversions=540&test.share=${share}&test.alternative=${alternative}`;
+    let page = await open(query(0.5, "greater"));
+    const srm = page.locator('[data-ab="srm"]');
+    await srm.waitFor();
+    expect(Number(await srm.getAttribute("data-srm-p"))).toBeCloseTo(0.00232, 5);
+    expect(await srm.textContent()).toContain("no sign of a sample-ratio mismatch");
+    expect(await field(page, "test", "alternative").inputValue()).toBe("greater");
+    // One-sided: 10% vs 11.49%, the p-value is the upper tail only, half the two-sided one.
+    const control = {visitors: 5000, conversions: 500};
+    const treatment = {visitors: 4700, conversions: 540};
+    const oneSided = twoProportionZTest({control, treatment, alternative: "greater"});
+    const twoSided = twoProportionZTest({control, treatment});
+    expect(oneSided.pValue).toBeCloseTo(twoSided.pValue / 2, 12);
+    expect(oneSided.ciDiff.upper).toBe(Infinity);
+    expect(await shown(page, "test-p")).toBe(oneSided.pValue.toPrecision(3));
+    expect(await shown(page, "test-frequentist")).toBe(`${verdict(oneSided)}.`);
+    await page.close();
+
+    // 5,000 vs 4,500: χ² = 2·250²/4,750 = 26.3, p ≈ 2.9e-7 < 0.001: the warning comes first, in a card of its own.
+    page = await open(query(0.5, "two-sided", 5000, 4500));
+    const warning = page.locator('[data-ab="srm"][role="alert"]');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain("Sample-ratio mismatch: do not trust this test");
+    const before = await page.evaluate(() => {
+      const w = document.querySelector('[data-ab="srm"]')!;
+      const result = document.querySelector('[data-ab="test-frequentist"]')!;
+      return Boolean(w.compareDocumentPosition(result) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(before).toBe(true);
+    await page.close();
+
+    // A share outside (0, 1) is named next to its field.
+    page = await open(query(1.2, "two-sided"));
+    await expect
+      .poll(() => message(page, "test", "share").textContent())
+      .toMatch(/^share \(1\.2\) must be between 0 and 1/);
+    await page.close();
+  }, 90_000);
+
   test("an invalid input shows the library's message next to its field, never NaN or a chart", async () => {
     const page = await open();
     await field(page, "plan", "baseline").fill("1.5");
