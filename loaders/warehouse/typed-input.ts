@@ -1,6 +1,6 @@
 // Tables that arrive typed instead of as CSV text: a Parquet file (a BigQuery, Snowflake or Spark export) or a table
-// of an existing DuckDB database. Each is read into raw_<table> with every column as text, numbered in its stored
-// order, so that the row checks of checks.ts judge it exactly as they judge a CSV. No CSV reader is involved, so
+// of an existing DuckDB database. Each is read into raw_<table> with every column as text, numbered by its stored
+// position, so that the row checks of checks.ts judge it exactly as they judge a CSV. No CSV reader is involved, so
 // there are no structural rejects: every row is kept or rejected by those checks.
 import {basename} from "node:path";
 import type {DuckDBConnection} from "@duckdb/node-api";
@@ -15,8 +15,11 @@ export interface TypedInput {
   file: string;
   /** What the rows are read FROM. */
   relation: string;
-  /** The column that orders the rows as stored, so that row numbers name the same rows on every read. */
-  order: string;
+  /**
+   * The column of each row's 0-based position as stored: a reject's row number is it plus one, without sorting
+   * the table. For a database table it is DuckDB's rowid, which skips the numbers of deleted rows.
+   */
+  position: string;
 }
 
 export function parquetInput(path: string): TypedInput {
@@ -24,12 +27,12 @@ export function parquetInput(path: string): TypedInput {
     file: basename(path),
     // Older Spark and Hive writers store text without the UTF-8 annotation; it is text all the same.
     relation: `read_parquet(${sqlString(path)}, file_row_number = true, binary_as_string = true)`,
-    order: "file_row_number"
+    position: "file_row_number"
   };
 }
 
 export function databaseInput(database: string, table: string): TypedInput {
-  return {file: `${basename(database)}:${table}`, relation: `${INPUT_DB}.main.${ident(table)}`, order: "rowid"};
+  return {file: `${basename(database)}:${table}`, relation: `${INPUT_DB}.main.${ident(table)}`, position: "rowid"};
 }
 
 /** The name of the database table holding a contract's table (names are case-insensitive in DuckDB), or null. */
@@ -59,13 +62,13 @@ export async function readTyped(db: DuckDBConnection, contract: TableContract, i
   const types = new Map(
     described
       .getRowObjectsJS()
-      .filter((row) => row.column_name !== input.order)
+      .filter((row) => row.column_name !== input.position)
       .map((row) => [String(row.column_name), String(row.column_type)])
   );
   const names = inputColumns(contract, input.file, [...types.keys()]);
   const select = contract.columns.map((column, i) => `${asText(ident(names[i]), types.get(names[i])!)} AS ${column}`);
   await db.run(`CREATE OR REPLACE TEMP TABLE raw_${contract.table} AS
-    SELECT row_number() OVER (ORDER BY ${input.order}) AS source_row, ${select.join(", ")} FROM ${input.relation}`);
+    SELECT ${input.position} + 1 AS source_row, ${select.join(", ")} FROM ${input.relation}`);
   const reader = await db.runAndReadAll(`SELECT count(*) FROM ${input.relation}`);
   return Number(reader.getRows()[0][0]);
 }
