@@ -130,13 +130,12 @@ export async function openWarehouse(
   const dataDir = source.kind === "synthetic" ? await ensureSynthetic(source, log) : source.dir;
   const hash = createHash("sha256").update(ingestCodeHash());
   const hashes: Record<string, string> = {};
-  if (source.kind === "duckdb") {
-    // A local database is its file and any write-ahead log not yet checkpointed into it. A MotherDuck database has
-    // no file to hash: its warehouse changes only with its path and the ingest code (README, "Larger data").
-    hash.update(`duckdb:${dataDir}\n`);
-    for (const file of [dataDir, `${dataDir}.wal`]) {
-      if (!isMotherDuck(dataDir) && existsSync(file))
-        hash.update(`${basename(file)}:${(hashes[file] = await hashFile(file))}\n`);
+  // A MotherDuck database has no file to hash: its warehouse changes only with its path and the ingest code
+  // (README, "Larger data"). A local database is its file and any write-ahead log not yet checkpointed into it.
+  if (isMotherDuck(dataDir)) hash.update(`${dataDir}\n`);
+  else if (source.kind === "duckdb") {
+    for (const file of [dataDir, `${dataDir}.wal`].filter((file) => existsSync(file))) {
+      hash.update(`${basename(file)}:${(hashes[file] = await hashFile(file))}\n`);
     }
   } else {
     for (const contract of CONTRACT) {
