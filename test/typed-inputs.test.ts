@@ -10,6 +10,7 @@ import {dataSource, type DataSource} from "../loaders/config.js";
 import {dataQuality} from "../loaders/data-quality.js";
 import {kpis} from "../loaders/kpis.js";
 import {overview} from "../loaders/overview.js";
+import {hashFile} from "../loaders/fingerprint.js";
 import {openWarehouse} from "../loaders/warehouse/warehouse.js";
 import {tinyOlist, writeDataset, type Dataset} from "./fixtures/tiny-olist.js";
 import {filesSource, useTempCache} from "./helpers.js";
@@ -91,7 +92,8 @@ async function figures(source: DataSource) {
         rejected
       })),
       rejects: quality.rejects.map(({file: _, ...group}) => group),
-      filesByName: quality.files.map((f) => f.file)
+      filesByName: quality.files.map((f) => f.file),
+      sha256: quality.files.map((f) => f.sha256)
     };
   } finally {
     warehouse.close();
@@ -140,6 +142,7 @@ describe("Parquet files and a DuckDB database give what the CSVs give", () => {
     const database = await figures(source);
     expect(same(database)).toEqual(same(csv));
     expect(database.filesByName).toContain("shop.duckdb:olist_orders_dataset");
+    expect(new Set(database.sha256)).toEqual(new Set([await hashFile(path)])); // every table is in that file
 
     await withDuckDB(async (run) => {
       await run(`ATTACH ${sqlString(path)} AS shop`);
