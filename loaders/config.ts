@@ -8,10 +8,10 @@ import {fileURLToPath} from "node:url";
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 
 export interface DataSource {
-  /** "synthetic", "olist" (data/olist/), or the folder name given in OLIST_DATA_DIR. */
+  /** "synthetic", "olist" (data/olist/), the folder name given in OLIST_DATA_DIR, or OLIST_DUCKDB's file name. */
   name: string;
-  kind: "synthetic" | "files";
-  /** Folder holding the CSVs; for synthetic data, where the generator writes them. */
+  kind: "synthetic" | "files" | "duckdb";
+  /** Folder holding the CSVs; for synthetic data, where the generator writes them; for "duckdb", the database. */
   dir: string;
   scale?: number;
   seed?: number;
@@ -21,14 +21,26 @@ export function cacheDir(): string {
   return resolve(process.env.OLIST_CACHE_DIR ?? join(PROJECT_ROOT, ".cache"));
 }
 
-const ORDERS_FILE = "olist_orders_dataset.csv";
+const ORDERS_FILE = "olist_orders_dataset";
 
 function hasOrdersFile(dir: string): boolean {
-  return existsSync(join(dir, ORDERS_FILE)) || existsSync(join(dir, `${ORDERS_FILE}.gz`));
+  return [".csv", ".csv.gz", ".parquet"].some((ending) => existsSync(join(dir, `${ORDERS_FILE}${ending}`)));
 }
 
-/** OLIST_DATA_DIR wins; then the real Kaggle files in data/olist/; else the embedded synthetic data. */
+/** A MotherDuck database (md:name): DuckDB opens it through its motherduck extension; there is no local file. */
+export const isMotherDuck = (path: string) => path.startsWith("md:");
+
+/**
+ * OLIST_DATA_DIR or OLIST_DUCKDB (not both) wins; then the real Kaggle files in data/olist/; else the embedded
+ * synthetic data.
+ */
 export function dataSource(env: NodeJS.ProcessEnv = process.env): DataSource {
+  if (env.OLIST_DUCKDB) {
+    if (env.OLIST_DATA_DIR) throw new Error("OLIST_DATA_DIR and OLIST_DUCKDB are both set: set one of them");
+    const path = isMotherDuck(env.OLIST_DUCKDB) ? env.OLIST_DUCKDB : resolve(env.OLIST_DUCKDB);
+    if (!isMotherDuck(path) && !existsSync(path)) throw new Error(`OLIST_DUCKDB=${env.OLIST_DUCKDB}: no such file`);
+    return {name: basename(path), kind: "duckdb", dir: path};
+  }
   if (env.OLIST_DATA_DIR) {
     const dir = resolve(env.OLIST_DATA_DIR);
     if (!existsSync(dir)) throw new Error(`OLIST_DATA_DIR=${env.OLIST_DATA_DIR}: no such folder`);

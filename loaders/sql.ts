@@ -10,3 +10,7 @@ const SQL_DIR = join(dirname(fileURLToPath(import.meta.url)), "sql");
 export function sql(name: string): string {
   return readFileSync(join(SQL_DIR, `${name}.sql`), "utf8");
 }
+
+/** A string as an SQL literal, and a name as an SQL identifier, for the few values that cannot be parameters. */
+export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+export const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;

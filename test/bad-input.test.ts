@@ -33,7 +33,7 @@ describe("errors that stop the build", () => {
   test("a missing required file names the file", async () => {
     const dir = mutated(() => {}, ["order_payments"]);
     await expect(withDir(dir, kpis)).rejects.toThrow(
-      `olist_order_payments_dataset.csv (or olist_order_payments_dataset.csv.gz) is required but was not found in ${dir}`
+      `olist_order_payments_dataset.csv (or olist_order_payments_dataset.csv.gz, or olist_order_payments_dataset.parquet) is required but was not found in ${dir}`
     );
   });
 

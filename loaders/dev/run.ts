@@ -6,8 +6,8 @@
 // to `observable preview` (e.g. npm run dev -- --port 4000 --no-open).
 import {execFileSync, spawn} from "node:child_process";
 import {existsSync, utimesSync, watch} from "node:fs";
-import {join, relative} from "node:path";
-import {dataSource, PROJECT_ROOT} from "../config.js";
+import {basename, dirname, join, relative} from "node:path";
+import {dataSource, isMotherDuck, PROJECT_ROOT} from "../config.js";
 import {loaderTargets} from "../build/loader-targets.js";
 import {forgetStamps} from "../build/run-loaders.js";
 import {affectedLoaders, dependencies, readGraph, warehouseLoaders} from "./graph.js";
@@ -21,8 +21,11 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => pr
 
 const source = dataSource();
 // Synthetic data is a function of the generator code (loaders/synth, in the warehouse's closure), not of
-// hand edits; real or OLIST_DATA_DIR files are watched.
-const dataDir = source.kind === "files" ? source.dir : null;
+// hand edits; real or OLIST_DATA_DIR files are watched, and OLIST_DUCKDB's file (and its WAL) in its folder.
+const local = source.kind === "duckdb" && !isMotherDuck(source.dir);
+const dataDir = source.kind === "files" ? source.dir : local ? dirname(source.dir) : null;
+const isInput = (name: string) =>
+  local ? name.replace(/\.wal$/, "") === basename(source.dir) : /\.(csv(\.gz)?|parquet)$/.test(name);
 const codeDirs = ["lib", "loaders", join("src", "components"), join("src", "charts")];
 
 /** The warehouse's own code and queries: an edit there (or to a CSV) needs a new ingest before loaders re-run. */
@@ -90,7 +93,7 @@ for (const dir of codeDirs) {
 }
 if (dataDir && existsSync(dataDir)) {
   watch(dataDir, (_event, name) => {
-    if (name && /\.csv(\.gz)?$/.test(name)) queue(relative(PROJECT_ROOT, join(dataDir, name.toString())));
+    if (name && isInput(name.toString())) queue(relative(PROJECT_ROOT, join(dataDir, name.toString())));
   });
   log(`watching ${relative(PROJECT_ROOT, dataDir) || dataDir} and ${codeDirs.join(", ")}`);
 } else {

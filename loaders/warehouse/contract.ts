@@ -1,6 +1,7 @@
 // The input contract: the nine Olist CSVs by their Kaggle names, which are required, and the columns each
 // must have. Column names are matched case-insensitively after trimming; `aliases` accept the correct
 // spelling of the columns the real files misspell, so a corrected copy of the data still loads.
+import {InputError} from "./errors.js";
 
 export type TableName =
   | "customers"
@@ -118,6 +119,35 @@ export const CONTRACT: TableContract[] = [
     disables: "English category names (Portuguese names are shown instead)"
   }
 ];
+
+/** The same table exported from a warehouse (BigQuery, Snowflake, Spark): the Kaggle name ending in .parquet. */
+export const parquetFile = (contract: TableContract) => contract.file.replace(/\.csv$/, ".parquet");
+
+/** The same table in a DuckDB database: the Kaggle name without its extension. */
+export const tableName = (contract: TableContract) => contract.file.replace(/\.csv$/, "");
+
+/**
+ * The input's name for each of the contract's columns, in the contract's order, from the input's column names
+ * (a CSV header, or a typed table's columns): case and surrounding spaces do not matter; aliases accept corrected
+ * spellings. A required column that is absent stops the build, naming the file and the column.
+ */
+export function inputColumns(contract: TableContract, file: string, names: string[]): string[] {
+  const canonical = names.map((name) => {
+    const lower = name.trim().toLowerCase();
+    return contract.aliases?.[lower] ?? lower;
+  });
+  return contract.columns.map((column) => {
+    const i = canonical.indexOf(column);
+    if (i < 0) {
+      throw new InputError(
+        `${file}: required column "${column}" is missing (header: ${names.join(", ")})`,
+        file,
+        column
+      );
+    }
+    return names[i];
+  });
+}
 
 export const ORDER_STATUSES = [
   "delivered",

@@ -1,26 +1,28 @@
 // Builds the DuckDB warehouse from the Olist CSVs: reads every file as text, rejects the rows that cannot be
 // parsed (counted per reason, with the row and value), keeps and counts orphans, then creates typed tables
-// and the derived tables loaders share. Runs once per fingerprint (see warehouse.ts).
+// and the derived tables loaders share. Runs once per fingerprint (see warehouse.ts). Parquet files and the
+// tables of a DuckDB database are read as text too (typed-input.ts) and pass the same checks.
 import {existsSync, mkdirSync, rmSync} from "node:fs";
 import {basename, join} from "node:path";
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
-import {sql} from "../sql.js";
+import {ident, sql, sqlString} from "../sql.js";
+import {isMotherDuck} from "../config.js";
 import {CHECKS, checkedSelect} from "./checks.js";
-import {CONTRACT, type TableContract} from "./contract.js";
+import {CONTRACT, inputColumns, parquetFile, tableName, type TableContract} from "./contract.js";
 import {countCsvRecords, readCsvHeader, type RecordCount} from "./csv-scan.js";
 import {MARKER_PREFIX, markerLine, writeRepairedCopy, type RedecodedValue, type Repair} from "./csv-repair.js";
 import {InputError} from "./errors.js";
 import {hashFile, fileSize} from "../fingerprint.js";
-
-const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
+import {databaseInput, INPUT_DB, locateTable, parquetInput, readTyped, type TypedInput} from "./typed-input.js";
 
 /**
- * The file for a contract entry in `dir`: the Kaggle name, or the same name gzipped; null when absent. Both
- * present is an error: the two copies may differ, and reading one while ignoring the other loses data silently.
+ * The file for a contract entry in `dir`: the Kaggle name, the same name gzipped, or as Parquet; null when absent.
+ * Two present is an error: the copies may differ, and reading one while ignoring the other loses data silently.
  */
 export function locateInput(dir: string, contract: TableContract): string | null {
-  const found = [contract.file, `${contract.file}.gz`].filter((name) => existsSync(join(dir, name)));
+  const found = [contract.file, `${contract.file}.gz`, parquetFile(contract)].filter((name) =>
+    existsSync(join(dir, name))
+  );
   if (found.length > 1) {
     throw new InputError(
       `${found.join(" and ")} are both in ${dir}: two copies of the ${contract.table} table; keep one of them`,
@@ -31,7 +33,10 @@ export function locateInput(dir: string, contract: TableContract): string | null
 }
 
 export interface IngestOptions {
+  /** The folder of the input files or, with `database`, the DuckDB database (file or md: path) holding them. */
   dataDir: string;
+  /** The inputs are the tables of the database at dataDir (OLIST_DUCKDB), attached read-only. */
+  database?: boolean;
   dataSource: string;
   fingerprint: string;
   /** sha256 per input path, when the caller already computed them for the fingerprint. */
@@ -55,16 +60,27 @@ export async function ingest(dbPath: string, options: IngestOptions): Promise<vo
     await db.run(
       `CREATE TABLE redecoded_examples (file VARCHAR, column_name VARCHAR, row_number BIGINT, value VARCHAR)`
     );
+    const dir = options.dataDir;
+    if (options.database) await db.run(`ATTACH ${sqlString(dir)} AS ${INPUT_DB} (READ_ONLY)`);
+    const sha256 = async (file: string) => options.hashes?.[file] ?? (await hashFile(file));
+    // A MotherDuck database has no file to hash: its tables' sha256 stays empty.
+    const databaseHash = options.database && !isMotherDuck(dir) ? await sha256(dir) : null;
     const missing: string[] = [];
     for (const contract of CONTRACT) {
       const started = Date.now();
-      const path = locateInput(options.dataDir, contract);
-      if (path) await loadTable(db, contract, path, options.hashes?.[path] ?? (await hashFile(path)), scratch);
+      const table = options.database ? await locateTable(db, tableName(contract)) : null;
+      const path = options.database ? null : locateInput(dir, contract);
+      if (table) await loadTyped(db, contract, databaseInput(dir, table), null, databaseHash);
+      else if (path?.endsWith(".parquet")) {
+        await loadTyped(db, contract, parquetInput(path), fileSize(path), await sha256(path));
+      } else if (path) await loadTable(db, contract, path, await sha256(path), scratch);
       else {
         if (contract.required) {
           throw new InputError(
-            `${contract.file} (or ${contract.file}.gz) is required but was not found in ${options.dataDir}`,
-            contract.file
+            options.database
+              ? `table ${tableName(contract)} is required but was not found in ${dir}`
+              : `${contract.file} (or ${contract.file}.gz, or ${parquetFile(contract)}) is required but was not found in ${dir}`,
+            options.database ? tableName(contract) : contract.file
           );
         }
         missing.push(contract.table);
@@ -72,13 +88,13 @@ export async function ingest(dbPath: string, options: IngestOptions): Promise<vo
       }
       await db.run(sql(`warehouse/${contract.table}`));
       const kept = await countOf(db, `SELECT count(*) FROM ${contract.table}`);
-      log(`ingest ${contract.table}: ${path ? `${kept} rows kept` : "absent"} (${Date.now() - started} ms)`);
+      log(`ingest ${contract.table}: ${path || table ? `${kept} rows kept` : "absent"} (${Date.now() - started} ms)`);
     }
     for (const name of ["order_facts", "zip_centroids", "orphans"]) await db.run(sql(`warehouse/${name}`));
     if (missing.length) await db.run(`DELETE FROM orphans WHERE needs IN (${missing.map(sqlString).join(", ")})`);
     await db.run(`CREATE TABLE meta AS SELECT * FROM (VALUES
       ('data_source', ${sqlString(options.dataSource)}),
-      ('data_dir', ${sqlString(options.dataDir)}),
+      ('data_dir', ${sqlString(dir)}),
       ('fingerprint', ${sqlString(options.fingerprint)}),
       ('ingested_at', ${sqlString(new Date().toISOString())})
     ) AS t(key, value)`);
@@ -107,22 +123,9 @@ async function loadTable(
 ): Promise<void> {
   const file = basename(path);
   const header = await readCsvHeader(path);
-  // Map the file's header to canonical names: case and spacing do not matter; aliases accept corrected spellings.
-  const canonical = header.map((name) => {
-    const lower = name.toLowerCase();
-    return contract.aliases?.[lower] ?? lower;
-  });
-  for (const column of contract.columns) {
-    if (!canonical.includes(column)) {
-      throw new InputError(
-        `${file}: required column "${column}" is missing (header: ${header.join(", ")})`,
-        file,
-        column
-      );
-    }
-  }
   const t = contract.table;
-  const select = contract.columns.map((column) => `${ident(header[canonical.indexOf(column)])} AS ${column}`);
+  const names = inputColumns(contract, file, header);
+  const select = contract.columns.map((column, i) => `${ident(names[i])} AS ${column}`);
 
   // DuckDB reads the file while the record count runs beside it. When DuckDB reports an unterminated quote or
   // bytes that are not UTF-8 (or the count finds a quote open at the end), a repaired copy is read instead.
@@ -175,15 +178,45 @@ async function loadTable(
   const parsed = await countOf(db, `SELECT count(*) FROM raw_${t}`);
   const structural = await countOf(db, `SELECT count(DISTINCT line) FROM csv_rejects`);
   checkRecordIdentity(file, count.records, parsed, structural);
+  await keepChecked(db, contract, file, count.records, fileSize(path), sha256, replaced.size);
+}
 
+/** A Parquet file or a database table: read as text, then checked as a CSV is; there is nothing to repair. */
+async function loadTyped(
+  db: DuckDBConnection,
+  contract: TableContract,
+  input: TypedInput,
+  bytes: number | null,
+  sha256: string | null
+): Promise<void> {
+  const records = await readTyped(db, contract, input);
+  if (contract.required && records === 0) throw new InputError(`${input.file}: the table has no rows`, input.file);
+  checkRecordIdentity(input.file, records, await countOf(db, `SELECT count(*) FROM raw_${contract.table}`), 0);
+  await keepChecked(db, contract, input.file, records, bytes, sha256, 0);
+}
+
+/** Runs the row checks on raw_<table> into checked_<table>, records the rejects and the file's counts. */
+async function keepChecked(
+  db: DuckDBConnection,
+  contract: TableContract,
+  file: string,
+  records: number,
+  bytes: number | null,
+  sha256: string | null,
+  unterminatedQuotes: number
+): Promise<void> {
+  const t = contract.table;
   await db.run(`CREATE TEMP TABLE checked_${t} AS ${checkedSelect(`raw_${t}`, CHECKS[t])}`);
   await db.run(`INSERT INTO rejects SELECT ${sqlString(file)}, '${t}', source_row, reject_column, reject_reason, reject_value
     FROM checked_${t} WHERE reject_reason IS NOT NULL ORDER BY source_row`);
   const rejected = await countOf(db, `SELECT count(*) FROM rejects WHERE table_name = '${t}'`);
   const kept = await countOf(db, `SELECT count(*) FROM checked_${t} WHERE reject_reason IS NULL`);
-  checkRecordIdentity(file, count.records, kept, rejected);
-  await db.run(`INSERT INTO input_files VALUES ('${t}', ${sqlString(file)}, ${contract.required}, true, ${sqlString(contract.disables ?? "")},
-    ${fileSize(path)}, ${sqlString(sha256)}, ${count.records}, ${kept}, ${rejected}, ${replaced.size})`);
+  checkRecordIdentity(file, records, kept, rejected);
+  await db.run(
+    `INSERT INTO input_files VALUES ('${t}', $file, ${contract.required}, true, ${sqlString(contract.disables ?? "")},
+    $bytes, $sha256, ${records}, ${kept}, ${rejected}, ${unterminatedQuotes})`,
+    {file, bytes, sha256}
+  );
 }
 
 /**

@@ -1,13 +1,13 @@
 // Opens the warehouse read-only, building it first if needed. The database file is named by a fingerprint of
 // the input files and of the ingest code, so changed CSVs or code never serve stale tables, and a lock makes
 // parallel loader processes ingest once.
-import {mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from "node:fs";
+import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {basename, dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
 import {createHash} from "node:crypto";
 import {DuckDBInstance, JSDuckDBValueConverter, type DuckDBConnection, type DuckDBValue} from "@duckdb/node-api";
-import {cacheDir, dataSource, type DataSource} from "../config.js";
+import {cacheDir, dataSource, isMotherDuck, type DataSource} from "../config.js";
 import {chooseAnalysisDate, type AnalysisDateChoice} from "../analysis-date.js";
 import {buildOnce} from "../lock.js";
 import {ensureSynthetic} from "../synthetic.js";
@@ -130,12 +130,21 @@ export async function openWarehouse(
   const dataDir = source.kind === "synthetic" ? await ensureSynthetic(source, log) : source.dir;
   const hash = createHash("sha256").update(ingestCodeHash());
   const hashes: Record<string, string> = {};
-  for (const contract of CONTRACT) {
-    const path = locateInput(dataDir, contract);
-    if (!path) continue;
-    // Synthetic files are a pure function of the generator code, scale and seed, all in dataDir's name.
-    const content = source.kind === "synthetic" ? basename(dataDir) : (hashes[path] = await hashFile(path));
-    hash.update(`${contract.file}:${path.endsWith(".gz")}:${content}\n`);
+  // A MotherDuck database has no file to hash: its warehouse changes only with its path and the ingest code
+  // (README, "Larger data"). A local database is its file and any write-ahead log not yet checkpointed into it.
+  if (isMotherDuck(dataDir)) hash.update(`${dataDir}\n`);
+  else if (source.kind === "duckdb") {
+    for (const file of [dataDir, `${dataDir}.wal`].filter((file) => existsSync(file))) {
+      hash.update(`${basename(file)}:${(hashes[file] = await hashFile(file))}\n`);
+    }
+  } else {
+    for (const contract of CONTRACT) {
+      const path = locateInput(dataDir, contract);
+      if (!path) continue;
+      // Synthetic files are a pure function of the generator code, scale and seed, all in dataDir's name.
+      const content = source.kind === "synthetic" ? basename(dataDir) : (hashes[path] = await hashFile(path));
+      hash.update(`${basename(path)}:${content}\n`);
+    }
   }
   const fingerprint = hash.digest("hex").slice(0, 20);
   const folder = join(cacheDir(), "warehouse");
@@ -149,6 +158,7 @@ export async function openWarehouse(
     try {
       await ingest(tmp, {
         dataDir,
+        database: source.kind === "duckdb",
         dataSource: source.name,
         fingerprint,
         hashes: source.kind === "synthetic" ? undefined : hashes,
