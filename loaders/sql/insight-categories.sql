@@ -13,14 +13,16 @@ WITH o AS (
 )
 SELECT
   category_name AS category,
-  round(sum(price), 2) AS revenue,
+  -- Money is summed as exact decimals: DuckDB adds doubles in the order its threads finish, which changes the last
+  -- bits between two builds of the same data (and a growth ratio with them).
+  sum(price::DECIMAL(18, 2))::DOUBLE AS revenue,
   count(DISTINCT order_id) AS orders,
-  sum(price) FILTER (WHERE purchase_date > CAST($analysis_date AS DATE) - INTERVAL 6 MONTH) AS revenue_last_6m,
-  sum(price) FILTER (WHERE purchase_date <= CAST($analysis_date AS DATE) - INTERVAL 6 MONTH
-                       AND purchase_date > CAST($analysis_date AS DATE) - INTERVAL 12 MONTH) AS revenue_prior_6m,
-  avg(r.score) AS avg_review_score,
+  sum(price::DECIMAL(18, 2)) FILTER (WHERE purchase_date > CAST($analysis_date AS DATE) - INTERVAL 6 MONTH)::DOUBLE AS revenue_last_6m,
+  sum(price::DECIMAL(18, 2)) FILTER (WHERE purchase_date <= CAST($analysis_date AS DATE) - INTERVAL 6 MONTH
+                       AND purchase_date > CAST($analysis_date AS DATE) - INTERVAL 12 MONTH)::DOUBLE AS revenue_prior_6m,
+  round(avg(r.score), 6) AS avg_review_score,
   count(DISTINCT person_id) FILTER (WHERE order_rank = 1) AS first_buyers,
   count(DISTINCT person_id) FILTER (WHERE order_rank = 1 AND person_orders > 1) AS first_buyers_repeating
 FROM items LEFT JOIN reviews r USING (order_id)
 GROUP BY category_name
-ORDER BY revenue DESC;
+ORDER BY revenue DESC, category;

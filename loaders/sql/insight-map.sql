@@ -9,7 +9,7 @@ SELECT
   round(floor(lat / 0.25) * 0.25 + 0.125, 3) AS lat,
   round(floor(lng / 0.25) * 0.25 + 0.125, 3) AS lng,
   count(DISTINCT person_id) AS customers,
-  round(sum(payment_value), 2) AS revenue
+  sum(payment_value::DECIMAL(18, 2))::DOUBLE AS revenue -- exact: see insight-categories.sql
 FROM o
 GROUP BY ALL
 ORDER BY lat, lng;

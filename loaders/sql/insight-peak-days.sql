@@ -7,5 +7,5 @@ WITH days AS (
 )
 SELECT strftime(d.purchase_date, '%Y-%m-%d') AS date, d.orders, m.avg_day AS month_avg_day
 FROM days d JOIN months m ON m.month = date_trunc('month', d.purchase_date)
-ORDER BY d.orders DESC
+ORDER BY d.orders DESC, d.purchase_date -- ties (common in small data) by date: two builds pick the same days
 LIMIT 5;

@@ -9,10 +9,10 @@ SELECT
   o.customer_state AS state,
   count(DISTINCT o.person_id) AS customers,
   count(*) AS orders,
-  round(sum(o.payment_value), 2) AS revenue,
+  sum(o.payment_value::DECIMAL(18, 2))::DOUBLE AS revenue, -- exact: see insight-categories.sql
   round(avg(date_diff('second', o.purchased_at, o.delivered_at) / 86400.0), 4) AS avg_delivery_days,
   avg(CASE WHEN o.delivered_at > o.estimated_delivery_at THEN 1.0 WHEN o.delivered_at IS NOT NULL THEN 0.0 END) AS late_share,
-  avg(r.score) AS avg_review_score
+  round(avg(r.score), 6) AS avg_review_score
 FROM o LEFT JOIN reviews r USING (order_id)
 GROUP BY o.customer_state
-ORDER BY revenue DESC;
+ORDER BY revenue DESC, state;
