@@ -4,9 +4,9 @@ SELECT
   any_value(category_english) AS category_english,
   count(*) AS items,
   count(DISTINCT order_id) AS orders,
-  round(sum(price), 2) AS revenue
+  sum(price::DECIMAL(18, 2))::DOUBLE AS revenue -- exact in any order: see insight-categories.sql
 FROM item_facts
 WHERE purchase_date <= CAST($analysis_date AS DATE)
 GROUP BY category
-ORDER BY revenue DESC
+ORDER BY revenue DESC, category
 LIMIT $limit;
