@@ -13,7 +13,8 @@ import {
   type ChooseKResult,
   type FeatureLabel
 } from "../lib/segments/index.js";
-import {customerFeatures} from "./features/customer-features.js";
+import {listValue} from "@duckdb/node-api";
+import {customerFeaturesFile} from "./features/customer-features.js";
 import {parquetBytes} from "./parquet.js";
 import {progress, type Step} from "./progress.js";
 import {sql} from "./sql.js";
@@ -195,6 +196,12 @@ export const CLUSTER_FEATURES: readonly (FeatureLabel & {label: string; unit: st
 ];
 
 export const CLUSTER_KS = [3, 4, 5, 6, 7, 8];
+/**
+ * k-means runs on at most this many people, a fixed hash sample beyond it: cluster shares and means from 200,000
+ * people are within a few tenths of a percent of everyone's, and a shop with millions of customers must not hold
+ * their feature rows in the heap (scale 10 ran out of memory here).
+ */
+export const CLUSTER_PEOPLE = 200_000;
 const CLUSTER_SEED = 20240611;
 /** A feature is named in a cluster's description when its centroid is at least this many sds from the mean. */
 export const DESCRIBE_THRESHOLD = 0.25;
@@ -212,7 +219,11 @@ export interface ClusterProfile {
 
 export interface Clustering {
   features: {feature: string; label: string; unit: string; transform: string; missing: number; overall_mean: number}[];
+  /** People clustered: everyone, or a fixed sample of CLUSTER_PEOPLE when there are more (`sample` says so). */
   people: number;
+  /** Everyone with an order by the analysis date. */
+  population: number;
+  sample: string | null;
   ks: ChooseKResult["perK"];
   k: number;
   criterion: string;
@@ -224,7 +235,7 @@ export interface Clustering {
  * amounts are log-transformed first; a missing value (no delivery yet, no review) is replaced by the feature's
  * mean, so it sits at z = 0 and does not pull the person into any cluster.
  */
-export function clusterCustomers(rows: readonly Row[]): Clustering {
+export function clusterCustomers(rows: readonly Row[], population = rows.length): Clustering {
   const raw = CLUSTER_FEATURES.map((f) => rows.map((r) => (r[f.feature] == null ? null : Number(r[f.feature]))));
   const transformed = CLUSTER_FEATURES.map((f, j) =>
     raw[j]!.map((v) => (v === null ? null : f.transform === "log" ? Math.log1p(v) : v))
@@ -266,9 +277,14 @@ export function clusterCustomers(rows: readonly Row[]): Clustering {
       )
     })),
     people: rows.length,
+    population,
     ks: choice.perK.map((p) => ({k: p.k, inertia: round(p.inertia, 1), silhouette: round(p.silhouette, 4)})),
     k: choice.best,
     criterion: "the highest mean silhouette (on a seeded sample of 2,000 people); ties go to the smaller k",
+    sample:
+      rows.length < population
+        ? `k-means on a fixed sample of ${rows.length.toLocaleString("en-US")} of the ${population.toLocaleString("en-US")} people (those whose id hashes lowest)`
+        : null,
     clusters
   };
 }
@@ -298,7 +314,11 @@ export interface SegmentsReport {
   fingerprint: string;
 }
 
-export async function segmentsReport(warehouse: Warehouse, step: Step = progress("segments")): Promise<SegmentsReport> {
+export async function segmentsReport(
+  warehouse: Warehouse,
+  step: Step = progress("segments"),
+  clusterPeople = CLUSTER_PEOPLE
+): Promise<SegmentsReport> {
   const analysis_date = await warehouse.analysisDate();
   const from_date = monthsBefore(analysis_date, SNAPSHOT_GAP_MONTHS);
   const now = await rfmSnapshot(warehouse, analysis_date);
@@ -309,9 +329,13 @@ export async function segmentsReport(warehouse: Warehouse, step: Step = progress
     new Map(now.map((c) => [c.customer_unique_id, c.segment])),
     {order: SEGMENT_NAMES, newLabel: "First order since"}
   );
-  const features = await customerFeatures(warehouse, analysis_date);
+  const features = await warehouse.query(sql("segment-cluster-features"), {
+    file: await customerFeaturesFile(warehouse, analysis_date),
+    columns: listValue(CLUSTER_FEATURES.map((f) => f.feature)),
+    n: clusterPeople
+  });
   step("feature table for clustering", features.length);
-  const clustering = features.length >= 20 ? clusterCustomers(features) : null;
+  const clustering = features.length >= 20 ? clusterCustomers(features, now.length) : null;
   step(`k-means over k = ${CLUSTER_KS[0]}…${CLUSTER_KS.at(-1)}`, features.length);
   return {
     data_source: warehouse.source.name,

@@ -8,6 +8,7 @@ import {dataSource} from "../loaders/config.js";
 import {dataQuality} from "../loaders/data-quality.js";
 import type {DataQuality} from "../lib/contracts/data-quality.js";
 import {kpis, type Kpis} from "../loaders/kpis.js";
+import {segmentsReport} from "../loaders/segments.js";
 import {openWarehouse} from "../loaders/warehouse/warehouse.js";
 import {expectedAnalysisDate, useTempCache} from "./helpers.js";
 
@@ -77,5 +78,26 @@ describe("loaders on synthetic data at scale 0.02", () => {
     expect(k.repeat_customer_rate).toBeGreaterThan(0.01);
     expect(k.repeat_customer_rate).toBeLessThan(0.06);
     expect(k.churn_rate).toBeGreaterThan(0.02);
+  });
+
+  test("k-means beyond its cap runs on a fixed hash sample, and says so", async () => {
+    const warehouse = await openWarehouse(dataSource({SYNTH_SCALE: "0.02", SYNTH_SEED: "7"}), () => {});
+    try {
+      const quiet = () => {};
+      const whole = (await segmentsReport(warehouse, quiet)).clustering!;
+      const capped = (await segmentsReport(warehouse, quiet, 500)).clustering!;
+      expect(whole.people).toBe(whole.population);
+      expect(whole.sample).toBeNull();
+      expect(capped.people).toBe(500);
+      expect(capped.population).toBe(whole.population);
+      expect(capped.clusters.reduce((n, c) => n + c.people, 0)).toBe(500);
+      expect(capped.sample).toBe(
+        `k-means on a fixed sample of 500 of the ${whole.population.toLocaleString("en-US")} people (those whose id hashes lowest)`
+      );
+      // The same sample on every run: the same clusters.
+      expect((await segmentsReport(warehouse, quiet, 500)).clustering).toEqual(capped);
+    } finally {
+      warehouse.close();
+    }
   });
 });
