@@ -1,6 +1,8 @@
 // Beta distribution: log-pdf, CDF / survival via the regularized incomplete beta, and a robust quantile
 // (safeguarded Newton on the CDF inside a shrinking bracket, falling back to bisection; works in the tail
 // that keeps precision).
+// Why ours: @stdlib's beta cdf + quantile are nearer SciPy (quantile 9e-14 against ours 3e-12, at a = 1, b = 1e6) but
+// cost 51.9 KB gzip against 2.2 KB, and 3e-12 is far below the printed precision; simple-statistics has no beta.
 import {AbInputError, checkNumber, checkPositive, checkProbability} from "./errors.js";
 import {normalQuantile} from "./normal.js";
 import {logBeta, regIncBeta, regIncBetaUpper} from "./special.js";

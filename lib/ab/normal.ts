@@ -1,8 +1,9 @@
 // Standard normal distribution: pdf, CDF (via erfc = regularized upper incomplete gamma Q(½, x²), accurate in
 // both tails to ~1e-15 relative), and quantile (Acklam's rational approximation polished by one Halley step
 // against that CDF, which brings it to full double precision).
-// Ours, not simple-statistics': its cumulativeStdNormalProbability is a 2-decimal table (0.999 at z = 5.5, where
-// the tail is 1.9e-8) and its probit(0.975) is 1.9572 against 1.95996, too coarse for p-values and sample sizes.
+// Why ours: @stdlib's normal cdf + quantile cost 14.0 KB gzip (ours 1.5 KB) and its quantile is 2e-9 off at p = 1e-10
+// and −∞ below 1e-17 (ours ≤ 2e-15 vs SciPy down to 1e-300); simple-statistics' CDF is a 2-decimal table (0.999 at
+// z = 5.5, where the tail is 1.9e-8) and its probit(0.975) is 1.9572 against 1.95996.
 import {checkNumber, checkProbability} from "./errors.js";
 import {regIncGamma} from "./special.js";
 

@@ -1,5 +1,7 @@
 // Special functions in log space: log Γ, log B, the regularized incomplete beta and gamma functions.
 // Internal building blocks (arguments are assumed valid); the public distributions validate.
+// Why ours: @stdlib's gammaln + betaln + betainc + gammainc cost 37.1 KB gzip against 1.1 KB; betainc agrees (6e-14
+// both vs mpmath) and its gammainc is 1.3% off at a = 1000, x = 1010 (ours 2e-13); simple-statistics has only gammaln.
 
 const LN_SQRT_2PI = 0.9189385332046727; // log(sqrt(2π))
 

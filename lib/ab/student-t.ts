@@ -1,5 +1,8 @@
 // Student's t distribution: pdf, CDF via the regularized incomplete beta
 // (P(|T| > t) = I_{ν/(ν+t²)}(ν/2, ½), Abramowitz & Stegun 26.7.1), and quantile (beta inversion + Newton polish).
+// Why ours: @stdlib's t cdf + quantile are closer to SciPy/mpmath (≤ 2e-15 against ours ≤ 4e-11, worst at ν = 1e7)
+// but cost 51.9 KB gzip on the A/B page against 2.4 KB, and its cdf is 2.7× slower (860 vs 320 ns); simple-statistics
+// has no t distribution.
 import {checkNumber, checkPositive, checkProbability} from "./errors.js";
 import {betaQuantile} from "./beta-dist.js";
 import {normalCdf, normalQuantile} from "./normal.js";

@@ -1,6 +1,7 @@
 // Deterministic minimisation helpers for the maximum-likelihood fits: bounded Nelder–Mead with restarts,
 // a central-difference Hessian, a small matrix inverse (for standard errors) and a Cholesky factor (for draws).
-// Why ours: the fits need 3–4 parameters, bounds and bit-for-bit determinism; this is ~200 lines with no dependency.
+// Why ours: the fits need 3–4 parameters, bounds and bit-for-bit determinism; simple-statistics and @stdlib have no
+// Nelder–Mead, and fmin 0.0.4 (2.0 KB gzip against 1.8 KB here) has no bounds or restarts.
 
 export type Objective = (x: readonly number[]) => number;
 

@@ -1,6 +1,8 @@
 // Special functions for the CLV models: log-gamma, log-beta, log-sum-exp and the Gaussian hypergeometric ₂F₁.
-// Why ours: no npm package gives a real ₂F₁ that stays accurate near z → 1 where c − a − b is close to an integer
-// (the Pareto/NBD case that stops lifetimes' fits), and lgamma is 20 lines that the likelihoods call millions of times.
+// Why ours: @stdlib/math-base-special-hyp2f1 (0.1.1; 22.8 KB gzip against 1.9 KB here) is 1e5× off in the Pareto/NBD
+// case c − a − b = −1e-6, z = 1 − 1e-9 (ours ≤ 3e-14 on mpmath's 616 points) and overflows for a, b ≈ 2000; @stdlib's
+// gammaln is exact to 2e-16 but 13.6 KB and 1.7× slower (65 vs 38 ns) than this Lanczos lgamma (≤ 3e-14 abs. to 1e3).
+// Known gap: for c − a − b exactly 0 and z = 0.9999 (e.g. ½, 3/2; 2) hyp2f1 here throws where @stdlib's is exact.
 import {integrate} from "../ab/quadrature.js";
 
 // Lanczos approximation, g = 7, n = 9 (relative error ≈ 1e-15 for x ≥ 0.5).
