@@ -115,15 +115,24 @@ export interface ScoreRange {
 }
 
 /** What each score means in the data: the range of the underlying value per score (recency days, spend). */
-function scoreRanges(
+export function scoreRanges(
   customers: readonly SegmentedCustomer[],
   score: "R" | "M",
   value: "recency_days" | "monetary"
 ): ScoreRange[] {
-  return [1, 2, 3, 4, 5].flatMap((s) => {
-    const vs = customers.filter((c) => c[score] === s).map((c) => c[value]);
-    return vs.length ? [{score: s, people: vs.length, min: Math.min(...vs), max: Math.max(...vs)}] : [];
-  });
+  // One pass with running extremes: Math.min(...values) overflows the call stack past ~100k people.
+  const ranges = new Map<number, ScoreRange>();
+  for (const c of customers) {
+    const v = c[value];
+    const r = ranges.get(c[score]);
+    if (!r) ranges.set(c[score], {score: c[score], people: 1, min: v, max: v});
+    else {
+      r.people++;
+      if (v < r.min) r.min = v;
+      if (v > r.max) r.max = v;
+    }
+  }
+  return [1, 2, 3, 4, 5].flatMap((s) => (ranges.has(s) ? [ranges.get(s)!] : []));
 }
 
 // ------------------------------------------------------------------------------------ behavioural clustering

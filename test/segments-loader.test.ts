@@ -13,7 +13,9 @@ import {
   segmentCustomersParquet,
   segmentsReport,
   segmentTopCustomers,
-  summariseSegments
+  scoreRanges,
+  summariseSegments,
+  type SegmentedCustomer
 } from "../loaders/segments.js";
 import {tinyOlistWithRepeaters, writeDataset} from "./fixtures/tiny-olist.js";
 import {useTempCache, withDir} from "./helpers.js";
@@ -152,6 +154,15 @@ describe("RFM segments on the hand-made dataset", () => {
       ["Hibernating", 2, ["u2", "u7"]]
     ]);
     expect(top.segments.at(-1)!.top[1]).toEqual({customer_unique_id: "u7", ...HAND.u7});
+  });
+
+  test("score ranges of a million people (Math.min over a spread of them overflows the call stack)", () => {
+    // Person i has recency i and R = 1 + (i mod 5): score s holds i = s − 1, s + 4, …, so its range is s − 1 to
+    // 999,995 + s − 1, with 200,000 people (scale 10 had 190,000 per score).
+    const people = Array.from({length: 1_000_000}, (_, i) => ({R: 1 + (i % 5), recency_days: i}) as SegmentedCustomer);
+    expect(scoreRanges(people, "R", "recency_days")).toEqual(
+      [1, 2, 3, 4, 5].map((s) => ({score: s, people: 200_000, min: s - 1, max: 999_995 + s - 1}))
+    );
   });
 
   test("monthsBefore clamps to the end of a shorter month", () => {

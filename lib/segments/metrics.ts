@@ -9,7 +9,7 @@ import {kMeans, sqDist, standardise} from "./kmeans.js";
  */
 export function silhouette(points: readonly (readonly number[])[], labels: readonly number[]): number {
   const n = points.length;
-  const k = Math.max(...labels) + 1;
+  const k = labels.reduce((m, l) => Math.max(m, l), -1) + 1; // not Math.max(...labels): the stack ends at ~100k
   if (k < 2) return NaN;
   const sizes = new Array<number>(k).fill(0);
   for (const l of labels) sizes[l]!++;
